@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps, AppEnv } from './app-types';
+import { ApiError, errorEnvelope, MESSAGES } from './http-errors';
+import { bodyLimit, SEND_BODY_LIMIT_BYTES, SMALL_BODY_LIMIT_BYTES } from './middleware/body-limit';
+import { requestLog } from './middleware/request-log';
+import { requireSession } from './middleware/require-session';
+import { sameOrigin } from './middleware/same-origin';
+import { securityHeaders } from './middleware/security-headers';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { sentroyRoutes } from './routes/sentroy';
+import { webAppRoutes } from './routes/web-app';
+
+/**
+ * The console's HTTP surface in one table:
+ *
+ *   GET  /healthz                 liveness, no session
+ *   POST /auth/login              sign in → session cookie
+ *   POST /auth/logout             end the session
+ *   GET  /auth/me                 the signed-in user and the console around them
+ *   *    /api/<sentroy path>      the contract's allowlist, forwarded to Sentroy with the token added (session)
+ *   GET  /*                       the built SPA, with index.html for deep links
+ *
+ * Order matters: log and headers wrap everything; the origin check and body limits run before any handler reads a
+ * body; the session gate covers all of /api.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestLog(deps.logger));
+  app.use('*', securityHeaders());
+  app.use('*', sameOrigin(deps.config));
+  const sendBodyLimit = bodyLimit(SEND_BODY_LIMIT_BYTES);
+  const smallBodyLimit = bodyLimit(SMALL_BODY_LIMIT_BYTES);
+  app.use('*', (c, next) => (c.req.path === '/api/send' ? sendBodyLimit : smallBodyLimit)(c, next));
+
+  app.route('/healthz', healthRoutes());
+  app.route('/auth', authRoutes(deps));
+  app.use('/api/*', requireSession(deps));
+  app.route('/api', sentroyRoutes(deps));
+  app.route('/', webAppRoutes(deps.staticDir));
+
+  app.notFound((c) => c.json(errorEnvelope(MESSAGES.notFound), 404));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json(errorEnvelope(error.message), error.status, error.headers);
+    }
+    if (error instanceof HTTPException) {
+      return c.json(errorEnvelope(error.message || MESSAGES.internal), error.status as ContentfulStatusCode);
+    }
+    // Unexpected: keep the detail in the server log (redacted by the logger), give the browser a fixed sentence.
+    deps.logger.error(`${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return c.json(errorEnvelope(MESSAGES.internal), 500);
+  });
+
+  return app;
+}
+
+export type ConsoleApp = ReturnType<typeof createApp>;

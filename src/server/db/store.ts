@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ConsoleRole } from '@contract/index';
+import type { ConsoleDatabase, SessionRow, UserRow } from './schema';
+
+/**
+ * The console's data-access layer: every query the BFF runs, in one place, over `Kysely<ConsoleDatabase>`.
+ * Routes and middleware call these methods and never build SQL themselves, so replacing SQLite touches db/ only.
+ * Timestamps are `Date` at this boundary and ISO text in the tables.
+ */
+export interface ConsoleStore {
+  users: ReturnType<typeof userQueries>;
+  sessions: ReturnType<typeof sessionQueries>;
+  loginAttempts: ReturnType<typeof loginAttemptQueries>;
+  audit: ReturnType<typeof auditQueries>;
+  close(): Promise<void>;
+}
+
+export function createConsoleStore(db: Kysely<ConsoleDatabase>): ConsoleStore {
+  return {
+    users: userQueries(db),
+    sessions: sessionQueries(db),
+    loginAttempts: loginAttemptQueries(db),
+    audit: auditQueries(db),
+    close: () => db.destroy(),
+  };
+}
+
+const iso = (d: Date) => d.toISOString();
+
+function userQueries(db: Kysely<ConsoleDatabase>) {
+  return {
+    findByEmail(email: string): Promise<UserRow | undefined> {
+      return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+    },
+    findById(id: string): Promise<UserRow | undefined> {
+      return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async create(user: {
+      email: string;
+      name: string | null;
+      role: ConsoleRole;
+      passwordHash: string;
+      now: Date;
+    }): Promise<UserRow> {
+      const row: UserRow = {
+        id: randomUUID(),
+        email: user.email.toLowerCase(),
+        name: user.name,
+        role: user.role,
+        password_hash: user.passwordHash,
+        disabled: 0,
+        created_at: iso(user.now),
+        updated_at: iso(user.now),
+      };
+      await db.insertInto('users').values(row).execute();
+      return row;
+    },
+    async setDisabled(id: string, disabled: boolean, now: Date): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ disabled: disabled ? 1 : 0, updated_at: iso(now) })
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}
+
+function sessionQueries(db: Kysely<ConsoleDatabase>) {
+  return {
+    async create(session: {
+      idHash: string;
+      userId: string;
+      now: Date;
+      expiresAt: Date;
+      ip: string | null;
+      userAgent: string | null;
+    }): Promise<void> {
+      await db
+        .insertInto('sessions')
+        .values({
+          id: session.idHash,
+          user_id: session.userId,
+          created_at: iso(session.now),
+          expires_at: iso(session.expiresAt),
+          last_seen_at: iso(session.now),
+          ip: session.ip,
+          user_agent: session.userAgent,
+        })
+        .execute();
+    },
+    /** The session and its user, if the session exists, has not expired, and the user is still enabled. */
+    async findActive(idHash: string, now: Date): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+      const session = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id', '=', idHash)
+        .where('expires_at', '>', iso(now))
+        .executeTakeFirst();
+      if (!session) return undefined;
+      const user = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', session.user_id)
+        .where('disabled', '=', 0)
+        .executeTakeFirst();
+      return user ? { session, user } : undefined;
+    },
+    async touch(idHash: string, now: Date, expiresAt: Date): Promise<void> {
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: iso(now), expires_at: iso(expiresAt) })
+        .where('id', '=', idHash)
+        .execute();
+    },
+    async delete(idHash: string): Promise<void> {
+      await db.deleteFrom('sessions').where('id', '=', idHash).execute();
+    },
+    async deleteForUser(userId: string): Promise<void> {
+      await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    },
+    async deleteExpired(now: Date): Promise<void> {
+      await db.deleteFrom('sessions').where('expires_at', '<=', iso(now)).execute();
+    },
+  };
+}
+
+function loginAttemptQueries(db: Kysely<ConsoleDatabase>) {
+  return {
+    async record(attempt: { email: string; ip: string | null; succeeded: boolean; now: Date }): Promise<void> {
+      await db
+        .insertInto('login_attempts')
+        .values({ at: iso(attempt.now), email: attempt.email, ip: attempt.ip, succeeded: attempt.succeeded ? 1 : 0 })
+        .execute();
+    },
+    /** Timestamps of failures since `since`, oldest first, for one email or one IP. */
+    async failuresSince(key: { email: string } | { ip: string }, since: Date): Promise<Date[]> {
+      let query = db
+        .selectFrom('login_attempts')
+        .select('at')
+        .where('succeeded', '=', 0)
+        .where('at', '>', iso(since))
+        .orderBy('at', 'asc');
+      query = 'email' in key ? query.where('email', '=', key.email) : query.where('ip', '=', key.ip);
+      const rows = await query.execute();
+      return rows.map((r) => new Date(r.at));
+    },
+    /** A successful sign-in forgives earlier typos on that account. */
+    async clearFailures(email: string): Promise<void> {
+      await db.deleteFrom('login_attempts').where('email', '=', email).where('succeeded', '=', 0).execute();
+    },
+    async deleteOlderThan(cutoff: Date): Promise<void> {
+      await db.deleteFrom('login_attempts').where('at', '<', iso(cutoff)).execute();
+    },
+  };
+}
+
+export interface AuditEntry {
+  action: string;
+  actorUserId: string | null;
+  target?: string | null;
+  detail?: Record<string, unknown>;
+  ip: string | null;
+  now: Date;
+}
+
+function auditQueries(db: Kysely<ConsoleDatabase>) {
+  return {
+    async write(entry: AuditEntry): Promise<void> {
+      await db
+        .insertInto('audit_log')
+        .values({
+          at: iso(entry.now),
+          actor_user_id: entry.actorUserId,
+          action: entry.action,
+          target: entry.target ?? null,
+          detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+          ip: entry.ip,
+        })
+        .execute();
+    },
+    async list(limit = 100) {
+      const rows = await db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
+      return rows.map((r) => ({ ...r, detail: r.detail === null ? null : (JSON.parse(r.detail) as Record<string, unknown>) }));
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { loginRequestSchema, type Me } from '@contract/index';
+import type { AppDeps, AppEnv } from '../app-types';
+import { loginBlockedForSeconds, throttledMessage } from '../auth/login-throttle';
+import { decoyPasswordHash, verifyPassword } from '../auth/password';
+import { deletePresentedSession, endSession, resolveSession, startSession, toConsoleUser } from '../auth/sessions';
+import { ApiError, MESSAGES } from '../http-errors';
+import { clientIp } from '../request-info';
+import { parseOrThrow, readJsonBody } from '../validation';
+
+/** Old attempt rows only matter for the 15-minute window; a day keeps them around for reading the audit. */
+const KEEP_LOGIN_ATTEMPTS_MS = 24 * 3_600_000;
+
+/** `/auth/login`, `/auth/logout`, `/auth/me`: the console's own sign-in, independent of Sentroy. */
+export function authRoutes(deps: AppDeps) {
+  const now = () => deps.now?.() ?? new Date();
+  const meFor = (user: Me['user']): Me => ({
+    user,
+    console: { demoMode: deps.demoMode, companySlug: deps.config.upstream.companySlug ?? '', version: deps.version },
+  });
+
+  return new Hono<AppEnv>()
+    .post('/login', async (c) => {
+      const { email, password } = parseOrThrow(loginRequestSchema, await readJsonBody(c));
+      const ip = clientIp(c, deps.config);
+      const at = now();
+
+      const blockedFor = await loginBlockedForSeconds(deps.store, { email, ip }, at);
+      if (blockedFor !== undefined) {
+        await deps.store.audit.write({ action: 'login.throttled', actorUserId: null, target: email, ip, now: at });
+        throw new ApiError(429, throttledMessage(blockedFor), { 'Retry-After': String(blockedFor) });
+      }
+
+      const user = await deps.store.users.findByEmail(email);
+      // Always pay for one scrypt, so unknown and disabled accounts answer as slowly as a wrong password.
+      const passwordOk = await verifyPassword(password, user?.password_hash ?? (await decoyPasswordHash()));
+      if (!user || !passwordOk || user.disabled) {
+        const reason = !user ? 'unknown user' : !passwordOk ? 'wrong password' : 'disabled user';
+        await deps.store.loginAttempts.record({ email, ip, succeeded: false, now: at });
+        await deps.store.audit.write({
+          action: 'login.failure',
+          actorUserId: user?.id ?? null,
+          target: email,
+          detail: { reason },
+          ip,
+          now: at,
+        });
+        throw new ApiError(401, MESSAGES.badCredentials);
+      }
+
+      await deps.store.loginAttempts.record({ email, ip, succeeded: true, now: at });
+      await deps.store.loginAttempts.clearFailures(email);
+      await deps.store.loginAttempts.deleteOlderThan(new Date(at.getTime() - KEEP_LOGIN_ATTEMPTS_MS));
+      await deps.store.sessions.deleteExpired(at);
+      // A fresh session id at every sign-in: a cookie planted before login (session fixation) is worthless after.
+      await deletePresentedSession(c, deps);
+      await startSession(c, deps, user);
+      await deps.store.audit.write({ action: 'login.success', actorUserId: user.id, target: email, ip, now: at });
+      return c.json({ data: meFor(toConsoleUser(user)) }, 200);
+    })
+    .post('/logout', async (c) => {
+      const session = await resolveSession(c, deps);
+      await endSession(c, deps);
+      if (session) {
+        await deps.store.audit.write({
+          action: 'logout',
+          actorUserId: session.user.id,
+          target: session.user.email,
+          ip: clientIp(c, deps.config),
+          now: now(),
+        });
+      }
+      return c.json({ data: { message: MESSAGES.signedOut } }, 200);
+    })
+    .get('/me', async (c) => {
+      const session = await resolveSession(c, deps);
+      if (!session) throw new ApiError(401, MESSAGES.notSignedIn);
+      return c.json({ data: meFor(session.user) }, 200);
+    });
+}

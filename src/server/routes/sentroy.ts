@@ -1,0 +1,131 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import {
+  buildPath,
+  MAX_ATTACHMENT_BYTES,
+  sentroyEndpoints,
+  type EndpointDefinition,
+  type SendRequest,
+  type SentroyEndpointName,
+} from '@contract/index';
+import type { AppDeps, AppEnv } from '../app-types';
+import { ApiError } from '../http-errors';
+import { formatBytes } from '../middleware/body-limit';
+import type { UpstreamRequest, UpstreamResult } from '../upstream/client';
+import { parseOrThrow, readJsonBody } from '../validation';
+import { attachmentResponse } from './attachment-response';
+
+/**
+ * `/api/<sentroy path>` for each entry of the contract's allowlist, and nothing else. Each route validates params,
+ * query and body with the endpoint's schemas, then rebuilds the upstream call from the validated values only —
+ * unknown query keys and body fields are dropped, never passed through — and applies the platform quirks
+ * (contract 10) on the way.
+ */
+export function sentroyRoutes(deps: AppDeps) {
+  const router = new Hono<AppEnv>();
+  const entries = Object.entries(sentroyEndpoints) as [SentroyEndpointName, EndpointDefinition][];
+  // Static paths first, so `/inbox/thread` is not taken for `/inbox/:uid` with uid "thread".
+  entries.sort(([, a], [, b]) => paramCount(a.path) - paramCount(b.path));
+
+  for (const [name, endpoint] of entries) {
+    router.on(endpoint.method, endpoint.path, async (c) => {
+      const input = {
+        // Path params are uids (numbers) and ids (strings) once validated.
+        params: endpoint.params ? (parseOrThrow(endpoint.params, c.req.param()) as Record<string, string | number>) : {},
+        query: endpoint.query ? (parseOrThrow(endpoint.query, c.req.query()) as Record<string, unknown>) : undefined,
+        body: endpoint.body ? parseOrThrow(endpoint.body, await readJsonBody(c)) : undefined,
+      };
+      const result = await deps.upstream.request(toUpstreamRequest(name, endpoint, input));
+      return respond(c, result, name);
+    });
+  }
+  return router;
+}
+
+const paramCount = (path: string) => (path.match(/:/g) ?? []).length;
+
+interface ValidatedInput {
+  params: Record<string, string | number>;
+  query: Record<string, unknown> | undefined;
+  body: unknown;
+}
+
+export function toUpstreamRequest(
+  name: SentroyEndpointName,
+  endpoint: EndpointDefinition,
+  input: ValidatedInput,
+): UpstreamRequest {
+  const request: UpstreamRequest = {
+    method: endpoint.method,
+    path: buildPath(endpoint.path, input.params),
+    query: toSearchParams(input.query ?? {}),
+    body: input.body,
+    expect: endpoint.response === 'binary' ? 'binary' : 'json',
+  };
+  switch (name) {
+    case 'listMessages': {
+      // The platform reads `unread`, the reference and SDKs send `unreadOnly` (contract 5.8): send both, or neither.
+      const unreadOnly = input.query?.['unread'] === true || input.query?.['unreadOnly'] === true;
+      request.query!.delete('unread');
+      request.query!.delete('unreadOnly');
+      if (unreadOnly) {
+        request.query!.set('unread', 'true');
+        request.query!.set('unreadOnly', 'true');
+      }
+      break;
+    }
+    case 'markUnread':
+      // The platform reads mailbox/folder from the JSON body, the reference puts them in the query (contract 5.13).
+      request.body = input.query;
+      break;
+    case 'send':
+      enforceAttachmentCap(input.body as SendRequest);
+      break;
+  }
+  return request;
+}
+
+function toSearchParams(values: Record<string, unknown>): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === null) continue;
+    search.set(key, typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
+  }
+  return search;
+}
+
+/** Bytes a base64 string decodes to, computed without decoding 27 MB of text. */
+export function decodedBase64Length(base64: string): number {
+  const compact = base64.replace(/\s+/g, '');
+  const padding = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((compact.length * 3) / 4) - padding);
+}
+
+/** The platform has no attachment check of its own (contract 5.6): the console applies its dashboard's 20 MB cap. */
+function enforceAttachmentCap(body: SendRequest): void {
+  const total = (body.attachments ?? []).reduce((sum, a) => sum + decodedBase64Length(a.content), 0);
+  if (total > MAX_ATTACHMENT_BYTES) {
+    throw new ApiError(
+      413,
+      `Attachments are too large: ${formatBytes(total)} in total, at most ${formatBytes(MAX_ATTACHMENT_BYTES)} allowed`,
+    );
+  }
+}
+
+function respond(c: Context<AppEnv>, result: UpstreamResult, name: SentroyEndpointName): Response {
+  switch (result.kind) {
+    case 'data':
+      return c.json({ data: result.data }, result.status as ContentfulStatusCode);
+    case 'binary':
+      return attachmentResponse(result, { forceDownload: isTruthy(c.req.query('download')), fallbackName: name });
+    case 'error':
+      throw new ApiError(
+        result.status as ContentfulStatusCode,
+        result.error,
+        result.retryAfterSeconds !== undefined ? { 'Retry-After': String(result.retryAfterSeconds) } : {},
+      );
+  }
+}
+
+const isTruthy = (v: string | undefined) => v === '1' || v === 'true';
