@@ -1,0 +1,58 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
+import { RouteError } from '@web/components/errors/route-error';
+import { LoadingState } from '@web/components/ui/status-message';
+import { paths } from '@web/config/paths';
+import { ComposeRoute, InboxRoute, TemplatesRoute } from './routes/coming-soon';
+import { DomainDetailRoute, domainDetailLoader } from './routes/domain-detail';
+import { DomainsRoute, domainsLoader } from './routes/domains';
+import { LoginRoute, loginLoader } from './routes/login';
+import { NotFoundRoute } from './routes/not-found';
+import { ProtectedRoute, protectedLoader } from './routes/protected';
+
+function AppLoading() {
+  return (
+    <div className="flex min-h-screen items-center justify-center">
+      <LoadingState label="Loading Sentroy Console…" />
+    </div>
+  );
+}
+
+/** The route table. Loaders take the query client so they warm the same cache entries the pages read. */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      // Pathless root: one place for the first-load fallback and the last-resort route error.
+      HydrateFallback: AppLoading,
+      errorElement: <RouteError />,
+      children: [
+        { path: paths.login.path, loader: loginLoader(queryClient), Component: LoginRoute },
+        {
+          loader: protectedLoader(queryClient),
+          Component: ProtectedRoute,
+          children: [
+            {
+              // Errors of one page render inside the layout, so navigation and sign-out keep working.
+              errorElement: <RouteError />,
+              children: [
+                { index: true, loader: () => redirect(paths.domains.getHref()) },
+                { path: paths.domains.path, loader: domainsLoader(queryClient), Component: DomainsRoute },
+                { path: paths.domain.path, loader: domainDetailLoader(queryClient), Component: DomainDetailRoute },
+                { path: paths.templates.path, Component: TemplatesRoute },
+                { path: paths.compose.path, Component: ComposeRoute },
+                { path: paths.inbox.path, Component: InboxRoute },
+                { path: '*', Component: NotFoundRoute },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;

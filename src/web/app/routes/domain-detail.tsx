@@ -1,0 +1,19 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useParams, type LoaderFunctionArgs } from 'react-router';
+import { domainQueryOptions } from '@web/features/domains/api';
+import { DomainDetailView } from '@web/features/domains/components/domain-detail-view';
+
+export const domainDetailLoader =
+  (queryClient: QueryClient) =>
+  ({ params }: LoaderFunctionArgs) => {
+    if (params.id) void queryClient.prefetchQuery(domainQueryOptions(params.id));
+    return null;
+  };
+
+export function DomainDetailRoute() {
+  const { id = '' } = useParams();
+  return (
+    // Keyed by id: moving between domains starts from a fresh view rather than the previous one's state.
+    <DomainDetailView key={id} id={id} />
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Every route of the SPA in one place: `path` is the router pattern, `getHref()` builds a link to it.
+ * Components never write URLs by hand.
+ */
+export const paths = {
+  home: { path: '/', getHref: () => '/' },
+  login: {
+    path: '/login',
+    /** `next` is where to go after signing in; the home page is the default and is left out of the URL. */
+    getHref: (next?: string) =>
+      next && next !== '/' && next !== paths.domains.getHref() ? `/login?next=${encodeURIComponent(next)}` : '/login',
+  },
+  domains: { path: '/domains', getHref: () => '/domains' },
+  domain: { path: '/domains/:id', getHref: (id: string) => `/domains/${encodeURIComponent(id)}` },
+  templates: { path: '/templates', getHref: () => '/templates' },
+  compose: { path: '/compose', getHref: () => '/compose' },
+  inbox: { path: '/inbox', getHref: () => '/inbox' },
+} as const;
+
+/**
+ * The `next` parameter comes from the URL, so anyone can craft it: only same-origin paths are followed,
+ * never `//evil.example` or `https://…`, and never back to the sign-in page itself.
+ */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return paths.domains.getHref();
+  if (next === paths.login.path || next.startsWith(`${paths.login.path}?`)) return paths.domains.getHref();
+  return next;
+}

@@ -1,0 +1,42 @@
+import { Link } from 'react-router';
+import { PageHeader } from '@web/components/ui/page-header';
+import { ErrorState, LoadingState } from '@web/components/ui/status-message';
+import { paths } from '@web/config/paths';
+import { useDomain } from '../api/get-domain';
+import { DomainStatusBadge } from './domain-badges';
+import { DomainDetail } from './domain-detail';
+
+/** The detail page's content. The h1 is there from the first render so route focus has somewhere to land. */
+export function DomainDetailView({ id }: { id: string }) {
+  const domainQuery = useDomain(id);
+  const name = domainQuery.data?.domain;
+
+  return (
+    <>
+      <title>{`${name ?? 'Domain'} · Domains · Sentroy Console`}</title>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link
+          to={paths.domains.getHref()}
+          className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+        >
+          <span aria-hidden="true">← </span>All domains
+        </Link>
+      </nav>
+      <PageHeader
+        title={name ?? 'Domain'}
+        actions={domainQuery.data && <DomainStatusBadge status={domainQuery.data.status} />}
+      />
+      {domainQuery.isPending ? (
+        <LoadingState label="Loading the domain…" />
+      ) : domainQuery.isError ? (
+        <ErrorState
+          title="Could not load this domain."
+          message={domainQuery.error.message}
+          onRetry={() => void domainQuery.refetch()}
+        />
+      ) : (
+        <DomainDetail domain={domainQuery.data} />
+      )}
+    </>
+  );
+}
