@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES, sentroyEndpoints, type SentroyEndpointName } from '@contract/index';
-import { createHarness, startFakeUpstream, TEST_SLUG, TEST_TOKEN, type FakeUpstream, type Harness } from './test-support';
+import {
+  createHarness,
+  startFakeUpstream,
+  TEST_SLUG,
+  TEST_TOKEN,
+  type FakeUpstream,
+  type Harness,
+} from './test-support';
 
 const MAILBOX = 'info@acme.test';
 const DOMAIN_ID = '4f6d1c1e-0000-4000-8000-000000000001';
@@ -53,10 +60,17 @@ const validCalls: Record<SentroyEndpointName, { path: string; json?: unknown; up
   getThread: { path: `/inbox/thread?mailbox=${MAILBOX}&subject=Re%3A%20Hi`, upstream: '/inbox/thread' },
   getUnreadCount: { path: `/inbox/unread-count?mailbox=${MAILBOX}`, upstream: '/inbox/unread-count' },
   getMessage: { path: `/inbox/7?mailbox=${MAILBOX}&folder=INBOX`, upstream: '/inbox/7' },
-  downloadAttachment: { path: `/inbox/7/attachments/2/download?mailbox=${MAILBOX}`, upstream: '/inbox/7/attachments/2/download' },
+  downloadAttachment: {
+    path: `/inbox/7/attachments/2/download?mailbox=${MAILBOX}`,
+    upstream: '/inbox/7/attachments/2/download',
+  },
   markRead: { path: '/inbox/7/read', json: { mailbox: MAILBOX, folder: 'INBOX' }, upstream: '/inbox/7/read' },
   markUnread: { path: `/inbox/7/read?mailbox=${MAILBOX}&folder=INBOX`, upstream: '/inbox/7/read' },
-  moveMessage: { path: '/inbox/7/move', json: { mailbox: MAILBOX, to: 'Archive', from: 'INBOX' }, upstream: '/inbox/7/move' },
+  moveMessage: {
+    path: '/inbox/7/move',
+    json: { mailbox: MAILBOX, to: 'Archive', from: 'INBOX' },
+    upstream: '/inbox/7/move',
+  },
   deleteMessage: { path: `/inbox/7?mailbox=${MAILBOX}`, upstream: '/inbox/7' },
 };
 
@@ -128,20 +142,33 @@ describe('rejected parameters', () => {
     expect(bad.status).toBe(400);
     expect(errorOf(bad)).toBe('mailbox must be an email address');
     expect(errorOf(await api('/api/inbox'))).toBe('mailbox is required');
-    expect(errorOf(await api('/api/inbox/7/read', { method: 'POST', json: { mailbox: 'x' } }))).toBe('mailbox must be an email address');
+    expect(errorOf(await api('/api/inbox/7/read', { method: 'POST', json: { mailbox: 'x' } }))).toBe(
+      'mailbox must be an email address',
+    );
   });
 
   it('partId and limit are checked', async () => {
     expect(errorOf(await api(`/api/inbox/7/attachments/x/download?mailbox=${MAILBOX}`))).toMatch(/^partId must/);
-    expect(errorOf(await api(`/api/inbox?mailbox=${MAILBOX}&limit=500`))).toBe('limit must be an integer from 1 to 200');
+    expect(errorOf(await api(`/api/inbox?mailbox=${MAILBOX}&limit=500`))).toBe(
+      'limit must be an integer from 1 to 200',
+    );
   });
 
   it.each([
-    [{ from: MAILBOX, subject: 'x', domainId: 'd', text: 't' }, 'Either to (one address) or recipients (a batch) must be provided'],
+    [
+      { from: MAILBOX, subject: 'x', domainId: 'd', text: 't' },
+      'Either to (one address) or recipients (a batch) must be provided',
+    ],
     [{ to: ['a@b.co', 'c@d.co'], from: MAILBOX, subject: 'x', domainId: 'd', text: 't' }, /^to/],
-    [{ to: 'bob@example.com', from: 'nope', subject: 'x', domainId: 'd', text: 't' }, 'from must be a valid email address'],
+    [
+      { to: 'bob@example.com', from: 'nope', subject: 'x', domainId: 'd', text: 't' },
+      'from must be a valid email address',
+    ],
     [{ to: 'bob@example.com', from: MAILBOX, subject: '', domainId: 'd', text: 't' }, 'subject is required'],
-    [{ to: 'bob@example.com', from: MAILBOX, subject: 'x', domainId: 'd' }, 'Either templateId, html, or text must be provided'],
+    [
+      { to: 'bob@example.com', from: MAILBOX, subject: 'x', domainId: 'd' },
+      'Either templateId, html, or text must be provided',
+    ],
   ])('bad send body → 400 (%#)', async (body, message) => {
     const res = await api('/api/send', { method: 'POST', json: body });
     expect(res.status).toBe(400);
@@ -150,7 +177,11 @@ describe('rejected parameters', () => {
   });
 
   it('a body that is not JSON → 400', async () => {
-    const res = await api('/api/send', { method: 'POST', body: 'to=bob', headers: { 'content-type': 'application/json' } });
+    const res = await api('/api/send', {
+      method: 'POST',
+      body: 'to=bob',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(errorOf(res)).toBe('Invalid JSON body');
   });
@@ -201,7 +232,10 @@ describe('platform quirks', () => {
   it('a rejected access token is a 502 about configuration, not a 401 that would sign the user out', async () => {
     fake.handler = () =>
       Response.json(
-        { data: null, error: `Access token not recognized (prefix ${TEST_TOKEN.slice(0, 12)}). It may be revoked or expired.` },
+        {
+          data: null,
+          error: `Access token not recognized (prefix ${TEST_TOKEN.slice(0, 12)}). It may be revoked or expired.`,
+        },
         { status: 401 },
       );
     const res = await api('/api/domains');
@@ -239,7 +273,9 @@ describe('platform quirks', () => {
         headers: { 'content-type': 'text/html', 'content-disposition': 'inline; filename="../../evil.html"' },
       });
     const html = await api(`/api${validCalls.downloadAttachment.path}`);
-    expect(html.headers.get('content-disposition')).toBe(`attachment; filename="evil.html"; filename*=UTF-8''evil.html`);
+    expect(html.headers.get('content-disposition')).toBe(
+      `attachment; filename="evil.html"; filename*=UTF-8''evil.html`,
+    );
     expect(html.headers.get('content-security-policy')).toContain('sandbox');
   });
 });
@@ -265,7 +301,8 @@ describe('upstream failures', () => {
   });
 
   it('non-JSON body → 502', async () => {
-    fake.handler = () => new Response('<html>Bad gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } });
+    fake.handler = () =>
+      new Response('<html>Bad gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } });
     const res = await api('/api/mailboxes');
     expect(res.status).toBe(502);
     expect(errorOf(res)).toBe('Sentroy returned an unexpected response');
@@ -273,7 +310,10 @@ describe('upstream failures', () => {
 
   it('429 keeps its Retry-After when longer than the console waits', async () => {
     fake.handler = () =>
-      Response.json({ data: null, error: 'Too many requests. Please try again later.' }, { status: 429, headers: { 'retry-after': '42' } });
+      Response.json(
+        { data: null, error: 'Too many requests. Please try again later.' },
+        { status: 429, headers: { 'retry-after': '42' } },
+      );
     const res = await api('/api/domains');
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('42');
@@ -282,7 +322,8 @@ describe('upstream failures', () => {
   });
 
   it('429 without Retry-After (as the platform sends it, wrapped in a 500) gets one', async () => {
-    fake.handler = () => Response.json({ data: null, error: 'HTTP 429: Too many requests. Please try again later.' }, { status: 500 });
+    fake.handler = () =>
+      Response.json({ data: null, error: 'HTTP 429: Too many requests. Please try again later.' }, { status: 500 });
     const res = await api('/api/send', { method: 'POST', json: validCalls.send.json });
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -290,7 +331,9 @@ describe('upstream failures', () => {
 
   it('a GET is retried on 503 and then succeeds', async () => {
     fake.handler = (_req, attempt) =>
-      attempt < 3 ? Response.json({ data: null, error: 'HTTP 503: IMAP service unavailable' }, { status: 500 }) : undefined;
+      attempt < 3
+        ? Response.json({ data: null, error: 'HTTP 503: IMAP service unavailable' }, { status: 500 })
+        : undefined;
     const res = await api(`/api/inbox?mailbox=${MAILBOX}`);
     expect(res.status).toBe(200);
     expect(fake.requests).toHaveLength(3);

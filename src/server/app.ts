@@ -52,7 +52,9 @@ export function createApp(deps: AppDeps) {
       return c.json(errorEnvelope(error.message || MESSAGES.internal), error.status as ContentfulStatusCode);
     }
     // Unexpected: keep the detail in the server log (redacted by the logger), give the browser a fixed sentence.
-    deps.logger.error(`${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    deps.logger.error(
+      `${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return c.json(errorEnvelope(MESSAGES.internal), 500);
   });
 

@@ -37,7 +37,10 @@ describe('POST /auth/login', () => {
   });
 
   it('signs in with a session cookie and answers Me', async () => {
-    const res = await h.request('/auth/login', { method: 'POST', json: { email: ' Admin@Console.TEST ', password: ADMIN.password } });
+    const res = await h.request('/auth/login', {
+      method: 'POST',
+      json: { email: ' Admin@Console.TEST ', password: ADMIN.password },
+    });
     expect(res.status).toBe(200);
     const me = meSchema.parse(JSON.parse(res.text_).data);
     expect(me.user).toMatchObject({ email: ADMIN.email, role: 'admin' });
@@ -79,13 +82,19 @@ describe('POST /auth/login', () => {
     const bad = await h.request('/auth/login', { method: 'POST', json: { email: 'not-an-email', password: 'x' } });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.text_).error).toBe('Enter a valid email address');
-    const notJson = await h.request('/auth/login', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } });
+    const notJson = await h.request('/auth/login', {
+      method: 'POST',
+      body: '{',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(JSON.parse(notJson.text_)).toEqual({ data: null, error: 'Invalid JSON body' });
   });
 
   it('throttles after 5 failures for one email, with Retry-After', async () => {
     for (let i = 0; i < 5; i++) {
-      expect((await h.request('/auth/login', { method: 'POST', json: { ...ADMIN, password: `wrong-${i}` } })).status).toBe(401);
+      expect(
+        (await h.request('/auth/login', { method: 'POST', json: { ...ADMIN, password: `wrong-${i}` } })).status,
+      ).toBe(401);
     }
     // Even the right password is refused while throttled.
     const res = await h.request('/auth/login', { method: 'POST', json: ADMIN });
@@ -108,7 +117,11 @@ describe('POST /auth/login', () => {
     const blocked = await proxied.request('/auth/login', { method: 'POST', headers: from('203.0.113.7'), json: ADMIN });
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
-    const otherIp = await proxied.request('/auth/login', { method: 'POST', headers: from('198.51.100.1'), json: ADMIN });
+    const otherIp = await proxied.request('/auth/login', {
+      method: 'POST',
+      headers: from('198.51.100.1'),
+      json: ADMIN,
+    });
     expect(otherIp.status).toBe(200);
     expect((await proxied.store.audit.list()).find((a) => a.action === 'login.failure')?.ip).toBe('203.0.113.7');
   });
@@ -123,10 +136,18 @@ describe('POST /auth/login', () => {
     expect(res.headers.get('set-cookie')).toContain('Secure');
 
     const proxied = await harness({ env: { TRUST_PROXY: 'true' } });
-    const viaProxy = await proxied.request('/auth/login', { method: 'POST', headers: { 'x-forwarded-proto': 'https' }, json: ADMIN });
+    const viaProxy = await proxied.request('/auth/login', {
+      method: 'POST',
+      headers: { 'x-forwarded-proto': 'https' },
+      json: ADMIN,
+    });
     expect(viaProxy.headers.get('set-cookie')).toContain('Secure');
     // Without TRUST_PROXY the header is not believed.
-    const untrusted = await h.request('/auth/login', { method: 'POST', headers: { 'x-forwarded-proto': 'https' }, json: ADMIN });
+    const untrusted = await h.request('/auth/login', {
+      method: 'POST',
+      headers: { 'x-forwarded-proto': 'https' },
+      json: ADMIN,
+    });
     expect(untrusted.headers.get('set-cookie')).not.toContain('Secure');
   });
 });

@@ -15,7 +15,12 @@ describe('loadServerConfig', () => {
       logLevel: 'info',
       admin: undefined,
       publicOrigin: undefined,
-      upstream: { baseUrl: 'https://sentroy.com', apiPath: '/api/mail/companies', accessToken: undefined, timeoutMs: 30000 },
+      upstream: {
+        baseUrl: 'https://sentroy.com',
+        apiPath: '/api/mail/companies',
+        accessToken: undefined,
+        timeoutMs: 30000,
+      },
     });
   });
 

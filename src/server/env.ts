@@ -64,55 +64,59 @@ const httpUrl = (what: string) =>
     }
   }, `must be ${what}`);
 
-const envSchema = z
-  .object({
-    HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
-    PORT: integerIn(0, 65535, 3000, 'an integer from 0 to 65535 (0 picks a free port)'),
-    SENTROY_BASE_URL: optionalText.pipe(
-      httpUrl('an http(s) URL such as https://sentroy.com').optional().transform((v) => v ?? 'https://sentroy.com'),
-    ),
-    SENTROY_API_PATH: optionalText.pipe(
-      z
-        .string()
-        .regex(/^\/[A-Za-z0-9._~\-/]*[^/]$/, 'must be a path starting with "/" and not ending with "/", such as /api/mail/companies')
-        .optional()
-        .transform((v) => v ?? '/api/mail/companies'),
-    ),
-    SENTROY_COMPANY_SLUG: optionalText.pipe(
-      z
-        .string()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be the company slug: letters, digits, "-" and "_"')
-        .optional(),
-    ),
-    // The message deliberately describes the format only: echoing a near-miss token would leak most of it.
-    SENTROY_ACCESS_TOKEN: optionalText.pipe(
-      z.string().regex(ACCESS_TOKEN_PATTERN, 'must look like stk_ followed by 48 hexadecimal characters').optional(),
-    ),
-    CONSOLE_DATA_DIR: optionalText.transform((v) => v ?? './data'),
-    CONSOLE_ADMIN_EMAIL: optionalText.pipe(
-      z
-        .string()
-        .toLowerCase()
-        .pipe(z.email({ error: 'must be an email address' }))
-        .optional(),
-    ),
-    CONSOLE_ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters long').optional()),
-    CONSOLE_PUBLIC_URL: optionalText.pipe(httpUrl('an http(s) URL such as https://console.acme.com').optional()),
-    TRUST_PROXY: optionalText.pipe(
-      z
-        .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
-        .optional()
-        .transform((v) => v === 'true' || v === '1'),
-    ),
-    SESSION_TTL_HOURS: integerIn(1, 24 * 365, 12, 'a whole number of hours from 1 to 8760'),
-    UPSTREAM_TIMEOUT_MS: integerIn(100, 600_000, 30_000, 'a number of milliseconds from 100 to 600000'),
-    LOG_LEVEL: optionalText.pipe(
-      z
-        .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
-        .optional()
-        .transform((v) => v ?? 'info'),
-    ),
-  });
+const envSchema = z.object({
+  HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
+  PORT: integerIn(0, 65535, 3000, 'an integer from 0 to 65535 (0 picks a free port)'),
+  SENTROY_BASE_URL: optionalText.pipe(
+    httpUrl('an http(s) URL such as https://sentroy.com')
+      .optional()
+      .transform((v) => v ?? 'https://sentroy.com'),
+  ),
+  SENTROY_API_PATH: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^\/[A-Za-z0-9._~\-/]*[^/]$/,
+        'must be a path starting with "/" and not ending with "/", such as /api/mail/companies',
+      )
+      .optional()
+      .transform((v) => v ?? '/api/mail/companies'),
+  ),
+  SENTROY_COMPANY_SLUG: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be the company slug: letters, digits, "-" and "_"')
+      .optional(),
+  ),
+  // The message deliberately describes the format only: echoing a near-miss token would leak most of it.
+  SENTROY_ACCESS_TOKEN: optionalText.pipe(
+    z.string().regex(ACCESS_TOKEN_PATTERN, 'must look like stk_ followed by 48 hexadecimal characters').optional(),
+  ),
+  CONSOLE_DATA_DIR: optionalText.transform((v) => v ?? './data'),
+  CONSOLE_ADMIN_EMAIL: optionalText.pipe(
+    z
+      .string()
+      .toLowerCase()
+      .pipe(z.email({ error: 'must be an email address' }))
+      .optional(),
+  ),
+  CONSOLE_ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters long').optional()),
+  CONSOLE_PUBLIC_URL: optionalText.pipe(httpUrl('an http(s) URL such as https://console.acme.com').optional()),
+  TRUST_PROXY: optionalText.pipe(
+    z
+      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+      .optional()
+      .transform((v) => v === 'true' || v === '1'),
+  ),
+  SESSION_TTL_HOURS: integerIn(1, 24 * 365, 12, 'a whole number of hours from 1 to 8760'),
+  UPSTREAM_TIMEOUT_MS: integerIn(100, 600_000, 30_000, 'a number of milliseconds from 100 to 600000'),
+  LOG_LEVEL: optionalText.pipe(
+    z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .optional()
+      .transform((v) => v ?? 'info'),
+  ),
+});
 
 /** Rules across variables, checked on the raw values so they are reported together with the per-variable ones. */
 function crossVariableProblems(env: Record<string, string | undefined>): string[] {
@@ -142,7 +146,9 @@ export class ConfigError extends Error {
 export function loadServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const parsed = envSchema.safeParse(env);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`)),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`)),
     ...crossVariableProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);

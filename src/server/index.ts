@@ -60,7 +60,11 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
 
   try {
     await store.sessions.deleteExpired(new Date());
-    await ensureBootstrapAdmins(store, [...(config.admin ? [config.admin] : []), ...(options.bootstrapAdmins ?? [])], logger);
+    await ensureBootstrapAdmins(
+      store,
+      [...(config.admin ? [config.admin] : []), ...(options.bootstrapAdmins ?? [])],
+      logger,
+    );
   } catch (error) {
     await store.close();
     throw error;

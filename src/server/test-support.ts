@@ -124,7 +124,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     const { json, ...rest } = init;
     const headers = new Headers(rest.headers);
     if (json !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
-    const res = await app.request(urlPath, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+    const res = await app.request(urlPath, {
+      ...rest,
+      headers,
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+    });
     const text_ = await res.clone().text();
     seen.push(text_, JSON.stringify([...res.headers.entries()]));
     return Object.assign(res, { text_ });

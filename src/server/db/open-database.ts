@@ -24,7 +24,9 @@ export async function openConsoleDatabase(dataDir: string): Promise<Kysely<Conso
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Console database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Console database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return db;
 }

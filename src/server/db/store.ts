@@ -181,7 +181,10 @@ function auditQueries(db: Kysely<ConsoleDatabase>) {
     },
     async list(limit = 100) {
       const rows = await db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
-      return rows.map((r) => ({ ...r, detail: r.detail === null ? null : (JSON.parse(r.detail) as Record<string, unknown>) }));
+      return rows.map((r) => ({
+        ...r,
+        detail: r.detail === null ? null : (JSON.parse(r.detail) as Record<string, unknown>),
+      }));
     },
   };
 }

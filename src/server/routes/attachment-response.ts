@@ -57,10 +57,16 @@ export function filenameFrom(disposition: string | null): string | undefined {
       name = undefined;
     }
   }
-  name ??= /filename\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(disposition)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(disposition)?.[1];
+  name ??=
+    /filename\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(disposition)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(disposition)?.[1];
   if (name === undefined) return undefined;
   // eslint-disable-next-line no-control-regex
-  const base = name.replace(/\\(.)/g, '$1').split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const base = name
+    .replace(/\\(.)/g, '$1')
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim();
   return base === '' || base === '.' || base === '..' ? undefined : base.slice(0, 255);
 }
 

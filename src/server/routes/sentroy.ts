@@ -32,7 +32,9 @@ export function sentroyRoutes(deps: AppDeps) {
     router.on(endpoint.method, endpoint.path, async (c) => {
       const input = {
         // Path params are uids (numbers) and ids (strings) once validated.
-        params: endpoint.params ? (parseOrThrow(endpoint.params, c.req.param()) as Record<string, string | number>) : {},
+        params: endpoint.params
+          ? (parseOrThrow(endpoint.params, c.req.param()) as Record<string, string | number>)
+          : {},
         query: endpoint.query ? (parseOrThrow(endpoint.query, c.req.query()) as Record<string, unknown>) : undefined,
         body: endpoint.body ? parseOrThrow(endpoint.body, await readJsonBody(c)) : undefined,
       };

@@ -121,7 +121,9 @@ export function createSentroyClient(config: CompleteUpstreamConfig, options: Sen
         }
         const waitMs = backoffMs(tryNumber, result.retryAfterSeconds, retry);
         if (waitMs === undefined) return result;
-        logger.warn(`upstream ${req.method} ${req.path} answered ${result.status}; retry ${tryNumber + 1} in ${waitMs}ms`);
+        logger.warn(
+          `upstream ${req.method} ${req.path} answered ${result.status}; retry ${tryNumber + 1} in ${waitMs}ms`,
+        );
         await sleep(waitMs);
       }
     },
@@ -159,7 +161,8 @@ export function parseRetryAfter(value: string | null): number | undefined {
  */
 export function mapUpstreamError(status: number, message: string): { status: number; error: string } {
   if (status === 401) return { status: 502, error: MESSAGES.upstreamTokenRejected };
-  if (status === 403 && message.startsWith('Token belongs to')) return { status: 502, error: MESSAGES.upstreamWrongCompany };
+  if (status === 403 && message.startsWith('Token belongs to'))
+    return { status: 502, error: MESSAGES.upstreamWrongCompany };
   const wrapped = /^HTTP (\d{3}): ([\s\S]*)$/.exec(message);
   if (status === 500 && wrapped) {
     const innerStatus = Number(wrapped[1]);
@@ -184,7 +187,8 @@ function interpretJson(status: number, headers: Headers, text: string, redact: (
     return { kind: 'data', status, data: envelope.data };
   }
   if (status >= 200 && status < 400) return { kind: 'error', status: 502, error: MESSAGES.upstreamUnexpected };
-  const rawMessage = typeof envelope.error === 'string' && envelope.error.trim() !== '' ? envelope.error : `Sentroy answered ${status}`;
+  const rawMessage =
+    typeof envelope.error === 'string' && envelope.error.trim() !== '' ? envelope.error : `Sentroy answered ${status}`;
   const mapped = mapUpstreamError(status, redact(rawMessage));
   const retryAfterSeconds = parseRetryAfter(headers.get('retry-after'));
   return { kind: 'error', ...mapped, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
