@@ -45,6 +45,10 @@ function safeContentType(raw: string | null): string {
   return mime.startsWith('text/') && charset ? `${mime}; ${charset.toLowerCase()}` : mime;
 }
 
+// Control characters could split a header; quotes would end the quoted filename early.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FILENAME_CHARACTERS = /[\u0000-\u001f\u007f"]/g;
+
 /** The file name from an upstream Content-Disposition (RFC 6266 `filename*` preferred), stripped to a safe base name. */
 export function filenameFrom(disposition: string | null): string | undefined {
   if (!disposition) return undefined;
@@ -60,13 +64,7 @@ export function filenameFrom(disposition: string | null): string | undefined {
   name ??=
     /filename\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(disposition)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(disposition)?.[1];
   if (name === undefined) return undefined;
-  // eslint-disable-next-line no-control-regex
-  const base = name
-    .replace(/\\(.)/g, '$1')
-    .split(/[/\\]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
-    .trim();
+  const base = name.replace(/\\(.)/g, '$1').split(/[/\\]/).pop()!.replace(UNSAFE_FILENAME_CHARACTERS, '').trim();
   return base === '' || base === '.' || base === '..' ? undefined : base.slice(0, 255);
 }
 
