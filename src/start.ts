@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   } else {
     console.log(`Upstream: ${config.upstream.baseUrl} (company "${config.upstream.companySlug}")`);
   }
-  if (config.adminEmail) console.log(`Admin from CONSOLE_ADMIN_EMAIL: ${config.adminEmail}`);
+  if (config.admin) console.log(`Admin from CONSOLE_ADMIN_EMAIL: ${config.admin.email}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
