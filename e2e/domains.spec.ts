@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 
 test.describe('domains', () => {
   test('lists the seeded domains with their status and DNS checks in words', async ({ signedInPage: page }) => {
+    await expect(page).toHaveTitle('Domains · Sentroy Console');
     const table = page.getByRole('table', { name: /domains of your company/i });
     await expect(table).toBeVisible();
     await expect(table.getByRole('row')).toHaveCount(3);
@@ -23,6 +24,7 @@ test.describe('domains', () => {
 
     await expect(page).toHaveURL(/\/domains\/[^/]+$/);
     await expect(page.getByRole('heading', { level: 1, name: 'acme-mail.example' })).toBeFocused();
+    await expect(page).toHaveTitle('acme-mail.example · Domains · Sentroy Console');
     await expect(page.getByText('DKIM failing')).toBeVisible();
     const records = page.getByRole('table', { name: /dns records to publish for acme-mail\.example/i });
     await expect(records.getByRole('columnheader', { name: 'Value' })).toBeVisible();

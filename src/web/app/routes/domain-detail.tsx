@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { PaneErrorBoundary } from '@web/components/errors/pane-error-boundary';
 import { useParams, type LoaderFunctionArgs } from 'react-router';
 import { domainQueryOptions } from '@web/features/domains/api';
 import { DomainDetailView } from '@web/features/domains/components/domain-detail-view';
@@ -14,6 +15,8 @@ export function DomainDetailRoute() {
   const { id = '' } = useParams();
   return (
     // Keyed by id: moving between domains starts from a fresh view rather than the previous one's state.
-    <DomainDetailView key={id} id={id} />
+    <PaneErrorBoundary key={id} title="This domain could not be shown.">
+      <DomainDetailView id={id} />
+    </PaneErrorBoundary>
   );
 }

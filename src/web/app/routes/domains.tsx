@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { PaneErrorBoundary } from '@web/components/errors/pane-error-boundary';
 import { PageHeader } from '@web/components/ui/page-header';
 import { domainsQueryOptions } from '@web/features/domains/api';
 import { DomainsList } from '@web/features/domains/components/domains-list';
@@ -17,7 +18,9 @@ export function DomainsRoute() {
         title="Domains"
         description="Sending domains of your company and the state of their SPF, DKIM and DMARC records."
       />
-      <DomainsList />
+      <PaneErrorBoundary title="The domains could not be shown.">
+        <DomainsList />
+      </PaneErrorBoundary>
     </>
   );
 }

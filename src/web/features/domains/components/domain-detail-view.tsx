@@ -3,7 +3,6 @@ import { PageHeader } from '@web/components/ui/page-header';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
 import { useDomain } from '../api/get-domain';
-import { DomainStatusBadge } from './domain-badges';
 import { DomainDetail } from './domain-detail';
 
 /** The detail page's content. The h1 is there from the first render so route focus has somewhere to land. */
@@ -22,10 +21,7 @@ export function DomainDetailView({ id }: { id: string }) {
           <span aria-hidden="true">← </span>All domains
         </Link>
       </nav>
-      <PageHeader
-        title={name ?? 'Domain'}
-        actions={domainQuery.data && <DomainStatusBadge status={domainQuery.data.status} />}
-      />
+      <PageHeader title={name ?? 'Domain'} />
       {domainQuery.isPending ? (
         <LoadingState label="Loading the domain…" />
       ) : domainQuery.isError ? (

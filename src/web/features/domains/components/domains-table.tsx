@@ -46,7 +46,7 @@ export function DomainsTable({ domains }: DomainsTableProps) {
         <tbody className="divide-y divide-slate-200 bg-white dark:divide-slate-800 dark:bg-slate-950">
           {domains.map((domain) => (
             <tr key={domain.id}>
-              <th scope="row" className={`${td} font-medium`}>
+              <th scope="row" className={`${td} text-left font-medium`}>
                 <Link
                   to={paths.domain.getHref(domain.id)}
                   className="text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-indigo-300"
