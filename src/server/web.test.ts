@@ -85,6 +85,10 @@ describe('static SPA', () => {
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(res.text_).toContain('<div id="root">');
     }
+    // curl and HEAD probes send */*: a route-like path is still a deep link.
+    const probe = await h.request('/inbox', { headers: { accept: '*/*' } });
+    expect(probe.status).toBe(200);
+    expect(probe.text_).toContain('<div id="root">');
   });
 
   it('never falls back for /api, /auth, /healthz, or non-HTML requests', async () => {

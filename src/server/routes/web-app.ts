@@ -75,7 +75,10 @@ export function webAppRoutes(staticDir: string) {
       // Only assets/ is content-hashed; favicon, robots.txt and index.html keep their names across deploys.
       if (found) return sendFile(c, found, urlPath.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
     }
-    if (!(c.req.header('accept') ?? '').includes('text/html') && urlPath !== '/') return next();
+    // A missing asset (a path with a file extension) is a 404, not the SPA; a route-like path is a deep link, whatever
+    // the client's Accept header says (curl, link checkers and HEAD probes send */*).
+    const wantsHtml = (c.req.header('accept') ?? '').includes('text/html');
+    if (!wantsHtml && path.extname(urlPath) !== '') return next();
 
     const index = await fileFor('/index.html');
     if (!index) return c.text(MESSAGES.webAppNotBuilt, 503, { 'Cache-Control': 'no-store' });
