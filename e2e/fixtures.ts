@@ -42,6 +42,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
 
+  // Every test fails on an uncaught exception in the page, even if what it looked at rendered fine.
+  page: async ({ page }, use) => {
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await use(page);
+    expect(
+      pageErrors.map((e) => e.stack ?? e.message),
+      'uncaught errors in the page',
+    ).toEqual([]);
+  },
+
   signedInPage: async ({ page }, use) => {
     await signIn(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Domains' })).toBeVisible();
