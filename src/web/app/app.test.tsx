@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createToastStore } from '@web/components/ui/toast';
 import { demoDomainDetail, demoDomains, demoMe, fail, mockApi, ok, type MockRoute } from '@web/testing/mock-api';
 import { App } from './app';
+import { createApp } from './create-app';
 import { createRoutes } from './router';
 
 afterEach(() => {
@@ -17,14 +18,11 @@ afterEach(() => {
 function renderApp(path: string, routes: Record<string, MockRoute>) {
   const api = mockApi(routes);
   let router: ReturnType<typeof createMemoryRouter> | undefined;
-  render(
-    <App
-      toastStore={createToastStore()}
-      createRouter={(queryClient) =>
-        (router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] }))
-      }
-    />,
-  );
+  const app = createApp({
+    toastStore: createToastStore(),
+    createRouter: (queryClient) => (router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] })),
+  });
+  render(<App app={app} />);
   return { ...api, location: () => router!.state.location, user: userEvent.setup() };
 }
 

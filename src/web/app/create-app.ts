@@ -40,3 +40,5 @@ export function createApp({ toastStore = defaultToastStore, createRouter = creat
   holder.router = router;
   return { queryClient, router, toastStore };
 }
+
+export type ConsoleApp = ReturnType<typeof createApp>;
