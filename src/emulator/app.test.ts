@@ -135,3 +135,18 @@ describe('paths', () => {
     expect(await r.json()).toEqual({ data: null, error: 'Not found' });
   });
 });
+
+describe('route table', () => {
+  it('serves every endpoint of sentroyEndpoints under both base paths (auth or input checks answer, never "Not found")', async () => {
+    const { buildPath } = await import('@contract/index');
+    for (const [name, endpoint] of Object.entries(sentroyEndpoints)) {
+      const path = buildPath(endpoint.path, { id: '1', uid: 1, partId: '0' });
+      for (const alias of [false, true]) {
+        const body = endpoint.method === 'GET' ? undefined : { to: 'Archive' };
+        const r = await emu.call(endpoint.method, path, { token: null, alias, query: { subject: 'x' }, body });
+        expect(r.json, `${name} ${endpoint.method} ${path}`).toEqual({ data: null, error: 'Unauthorized' });
+        expect(r.status).toBe(401);
+      }
+    }
+  });
+});
