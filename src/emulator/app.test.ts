@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { domainDetailSchema, domainSchema, mailboxSchema, sentroyEndpoints, templateSchema } from '@contract/index';
@@ -27,21 +28,32 @@ describe('auth (contract 3)', () => {
   });
   it('401 naming the prefix for an unknown token', async () => {
     const token = `stk_${'a'.repeat(48)}`;
-    await emu.fails(401, 'Access token not recognized (prefix stk_aaaaaaaa). It may be revoked or expired.', 'GET', '/mailboxes', { token });
+    await emu.fails(
+      401,
+      'Access token not recognized (prefix stk_aaaaaaaa). It may be revoked or expired.',
+      'GET',
+      '/mailboxes',
+      { token },
+    );
   });
-  it('403 for another company\'s token', async () => {
-    await emu.fails(403, `Token belongs to "${OTHER_COMPANY_SLUG}", not "${DEMO_COMPANY_SLUG}"`, 'GET', '/domains', { token: OTHER_ACCESS_TOKEN });
+  it("403 for another company's token", async () => {
+    await emu.fails(403, `Token belongs to "${OTHER_COMPANY_SLUG}", not "${DEMO_COMPANY_SLUG}"`, 'GET', '/domains', {
+      token: OTHER_ACCESS_TOKEN,
+    });
   });
-  it('accepts the scheme case-insensitively, and the other company\'s token on its own slug', async () => {
+  it("accepts the scheme case-insensitively, and the other company's token on its own slug", async () => {
     const r = await emu.app.request(`/api/companies/${DEMO_COMPANY_SLUG}/mailboxes`, {
       headers: { authorization: `bearer ${emu.accessToken}` },
     });
     expect(r.status).toBe(200);
-    const other = await emu.ok(z.array(domainSchema), 'GET', '/domains', { token: OTHER_ACCESS_TOKEN, slug: OTHER_COMPANY_SLUG });
+    const other = await emu.ok(z.array(domainSchema), 'GET', '/domains', {
+      token: OTHER_ACCESS_TOKEN,
+      slug: OTHER_COMPANY_SLUG,
+    });
     expect(other.map((d) => d.id)).toEqual([OTHER_DOMAIN_ID]);
   });
   it('stores tokens as SHA-256 + 12-char prefix only', () => {
-    const row = (emu.companies as unknown as { db: import('better-sqlite3').Database }).db
+    const row = (emu.companies as unknown as { db: Database }).db
       .prepare('SELECT token_hash, token_prefix FROM access_tokens WHERE token_prefix = ?')
       .get(emu.accessToken.slice(0, 12)) as { token_hash: string; token_prefix: string };
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -50,16 +62,22 @@ describe('auth (contract 3)', () => {
 });
 
 describe('GET /domains and /domains/{id} (contract 5.1, 5.2)', () => {
-  it('lists both demo domains with the platform\'s extra fields', async () => {
+  it("lists both demo domains with the platform's extra fields", async () => {
     const domains = await emu.ok(sentroyEndpoints.listDomains.response, 'GET', '/domains');
     const active = domains.find((d) => d.id === DEMO_DOMAINS.active.id)!;
-    expect(active).toMatchObject({ domain: 'acme.example', status: 'active', spfVerified: true, dkimVerified: true, dmarcVerified: true });
+    expect(active).toMatchObject({
+      domain: 'acme.example',
+      status: 'active',
+      spfVerified: true,
+      dkimVerified: true,
+      dmarcVerified: true,
+    });
     expect(active).toMatchObject({ dkimSelector: 'mail', isAssigned: true, catchAll: null, bimiLogoUrl: null });
     const failing = domains.find((d) => d.id === DEMO_DOMAINS.failing.id)!;
     expect(failing).toMatchObject({ spfVerified: true, dkimVerified: false, dmarcVerified: false });
     expect(['verifying', 'failed']).toContain(failing.status);
   });
-  it('returns detail with dkimPublicKey and DNS records in the platform\'s order', async () => {
+  it("returns detail with dkimPublicKey and DNS records in the platform's order", async () => {
     const d = await emu.ok(domainDetailSchema, 'GET', `/domains/${DEMO_DOMAINS.active.id}`);
     expect(d.dkimPublicKey).toMatch(/^MIIB/);
     expect(d).not.toHaveProperty('isAssigned');
@@ -71,7 +89,9 @@ describe('GET /domains and /domains/{id} (contract 5.1, 5.2)', () => {
       'TXT mail._domainkey.acme.example',
     ]);
     expect(d.dnsRecords[0]!.value).toMatch(/^v=spf1 ip4:\S+ ~all$/);
-    expect(d.dnsRecords[1]!.value).toBe('v=DMARC1; p=quarantine; rua=mailto:dmarc@acme.example; ruf=mailto:dmarc@acme.example; fo=1');
+    expect(d.dnsRecords[1]!.value).toBe(
+      'v=DMARC1; p=quarantine; rua=mailto:dmarc@acme.example; ruf=mailto:dmarc@acme.example; fo=1',
+    );
     expect(d.dnsRecords[2]).toMatchObject({ value: 'mail.acme.example', priority: 10 });
     expect(d.dnsRecords[4]!.value).toBe(`v=DKIM1; k=rsa; p=${d.dkimPublicKey}`);
     await emu.ok(domainDetailSchema, 'GET', `/domains/${DEMO_DOMAINS.failing.id}`);
@@ -110,14 +130,20 @@ describe('GET /templates and /templates/{id} (contract 5.4, 5.5)', () => {
     expect((invoice.mjmlBody as Record<string, string>).en).toContain('{#items}');
   });
   it('filters by domainId', async () => {
-    expect(await emu.ok(z.array(templateSchema), 'GET', '/templates', { query: { domainId: DEMO_DOMAINS.active.id } })).toHaveLength(3);
-    expect(await emu.ok(z.array(templateSchema), 'GET', '/templates', { query: { domainId: DEMO_DOMAINS.failing.id } })).toEqual([]);
+    expect(
+      await emu.ok(z.array(templateSchema), 'GET', '/templates', { query: { domainId: DEMO_DOMAINS.active.id } }),
+    ).toHaveLength(3);
+    expect(
+      await emu.ok(z.array(templateSchema), 'GET', '/templates', { query: { domainId: DEMO_DOMAINS.failing.id } }),
+    ).toEqual([]);
   });
   it('gets one template, and 500 "HTTP 404: Template not found" otherwise', async () => {
     const t = await emu.ok(templateSchema, 'GET', `/templates/${DEMO_TEMPLATE_IDS.welcome}`);
     expect(t.name).toEqual({ en: 'Welcome', tr: 'Hoş geldiniz' });
     await emu.fails(500, 'HTTP 404: Template not found', 'GET', '/templates/00000000-0000-4000-8000-000000000000');
-    await emu.fails(403, /Token belongs/, 'GET', `/templates/${DEMO_TEMPLATE_IDS.welcome}`, { token: OTHER_ACCESS_TOKEN });
+    await emu.fails(403, /Token belongs/, 'GET', `/templates/${DEMO_TEMPLATE_IDS.welcome}`, {
+      token: OTHER_ACCESS_TOKEN,
+    });
   });
 });
 
@@ -127,7 +153,11 @@ describe('paths', () => {
     const alias = await emu.call('GET', '/mailboxes', { alias: true });
     expect(alias.status).toBe(200);
     expect(alias.json).toEqual(direct.json);
-    await emu.fails(401, 'Unauthorized', 'GET', '/inbox', { alias: true, token: null, query: { mailbox: DEMO_MAILBOXES.info } });
+    await emu.fails(401, 'Unauthorized', 'GET', '/inbox', {
+      alias: true,
+      token: null,
+      query: { mailbox: DEMO_MAILBOXES.info },
+    });
   });
   it('answers unknown routes with the error envelope', async () => {
     const r = await emu.app.request('/api/nothing');

@@ -39,7 +39,9 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono<EmulatorEnv> {
   app.notFound((c) => c.json({ data: null, error: 'Not found' }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ data: null, error: error.message }, error.status);
-    deps.log(`unexpected error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    deps.log(
+      `unexpected error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return c.json({ data: null, error: 'Internal server error' }, 500);
   });
   return app;

@@ -13,7 +13,11 @@ export function apiError(status: ContentfulStatusCode, message: string): HTTPExc
  * A failure the platform gets from its mail-server: the message reads "HTTP <upstream>: <text>" and most routes
  * report it as 500 (contract 2); a few keep the upstream status (pass `status`).
  */
-export function upstreamError(upstreamStatus: number, message: string, status: ContentfulStatusCode = 500): HTTPException {
+export function upstreamError(
+  upstreamStatus: number,
+  message: string,
+  status: ContentfulStatusCode = 500,
+): HTTPException {
   return new HTTPException(status, { message: `HTTP ${upstreamStatus}: ${message}` });
 }
 

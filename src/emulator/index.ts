@@ -84,9 +84,12 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const companySlug = options.companySlug ?? DEMO_COMPANY_SLUG;
   const accessToken = options.accessToken ?? DEMO_ACCESS_TOKEN;
   if (!ACCESS_TOKEN_PATTERN.test(accessToken)) {
-    throw new Error('Emulator access token must be "stk_" followed by 48 lower-case hex characters (e.g. stk_0123…cdef)');
+    throw new Error(
+      'Emulator access token must be "stk_" followed by 48 lower-case hex characters (e.g. stk_0123…cdef)',
+    );
   }
-  if (!SLUG_PATTERN.test(companySlug)) throw new Error(`Emulator company slug "${companySlug}" must be lower-case letters, digits and "-"`);
+  if (!SLUG_PATTERN.test(companySlug))
+    throw new Error(`Emulator company slug "${companySlug}" must be lower-case letters, digits and "-"`);
   const log = options.log ?? (() => {});
   const faults = new FaultSwitch(parseFaultSpec(options.faults), options.random);
   const clock = options.clock ?? Date.now;
@@ -99,7 +102,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   try {
     if (empty) {
       const started = Date.now();
-      await seedDemo({ companies, messages: store }, { companySlug, accessToken, seed: options.seed ?? 'demo', now: new Date(clock()) });
+      await seedDemo(
+        { companies, messages: store },
+        { companySlug, accessToken, seed: options.seed ?? 'demo', now: new Date(clock()) },
+      );
       log(`seeded ${options.seed ?? 'demo'} data into ${options.dataDir} in ${Date.now() - started} ms`);
     } else {
       // An existing data folder keeps its data; only make sure the configured company and token work.
@@ -111,9 +117,21 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   }
 
   const send = new SendService({ companies, messages: store, jobs, clock, log });
-  const scheduler = new Scheduler({ runDue: () => send.runDueJobs(), intervalMs: options.schedulerIntervalMs ?? 250, log });
+  const scheduler = new Scheduler({
+    runDue: () => send.runDueJobs(),
+    intervalMs: options.schedulerIntervalMs ?? 250,
+    log,
+  });
   scheduler.start();
-  const app = createEmulatorApp({ companies, messages: store, jobs, send, faults, faultControl: options.faultControl ?? false, log });
+  const app = createEmulatorApp({
+    companies,
+    messages: store,
+    jobs,
+    send,
+    faults,
+    faultControl: options.faultControl ?? false,
+    log,
+  });
   let closed = false;
   return {
     app,
@@ -140,7 +158,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const host = options.host ?? '127.0.0.1';
   let server: ServerType;
   const port = await new Promise<number>((resolve, reject) => {
-    server = serve({ fetch: instance.app.fetch, hostname: host, port: options.port ?? 0 }, (info: AddressInfo) => resolve(info.port));
+    server = serve({ fetch: instance.app.fetch, hostname: host, port: options.port ?? 0 }, (info: AddressInfo) =>
+      resolve(info.port),
+    );
     server.once('error', reject);
   }).catch(async (error: unknown) => {
     await instance.close();
@@ -156,7 +176,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     async close() {
       await new Promise<void>((resolve) => {
         // Keep-alive sockets would hold close() open; end them.
-        if ('closeAllConnections' in server && typeof server.closeAllConnections === 'function') server.closeAllConnections();
+        if ('closeAllConnections' in server && typeof server.closeAllConnections === 'function')
+          server.closeAllConnections();
         server.close(() => resolve());
       });
       await instance.close();

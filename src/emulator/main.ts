@@ -14,7 +14,10 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and "-"')
     .default(DEMO_COMPANY_SLUG),
-  EMULATOR_ACCESS_TOKEN: z.string().regex(ACCESS_TOKEN_PATTERN, 'must be "stk_" followed by 48 lower-case hex characters').default(DEMO_ACCESS_TOKEN),
+  EMULATOR_ACCESS_TOKEN: z
+    .string()
+    .regex(ACCESS_TOKEN_PATTERN, 'must be "stk_" followed by 48 lower-case hex characters')
+    .default(DEMO_ACCESS_TOKEN),
   EMULATOR_DATA_DIR: z.string().min(1).default('./data/emulator'),
   EMULATOR_SEED: z.enum(['demo', 'none'], { error: 'must be "demo" or "none"' }).default('demo'),
   EMULATOR_FAULTS: z

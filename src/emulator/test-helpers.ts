@@ -17,7 +17,12 @@ export interface TestEmulator extends EmulatorInstance {
   dataDir: string;
   call: (method: string, route: string, init?: CallInit) => Promise<CallResult>;
   /** call + expect success + validate `data` against a contract schema. */
-  ok: <T extends z.ZodType>(schema: T, method: string, route: string, init?: CallInit & { status?: number }) => Promise<z.infer<T>>;
+  ok: <T extends z.ZodType>(
+    schema: T,
+    method: string,
+    route: string,
+    init?: CallInit & { status?: number },
+  ) => Promise<z.infer<T>>;
   /** call + expect the error envelope with this status and message. */
   fails: (status: number, error: string | RegExp, method: string, route: string, init?: CallInit) => Promise<void>;
   dispose: () => Promise<void>;
@@ -54,7 +59,11 @@ export async function createTestEmulator(options: Partial<EmulatorOptions> = {})
     if (init.rawBody !== undefined) body = init.rawBody;
     else if (init.body !== undefined) body = JSON.stringify(init.body);
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await instance.app.request(`${base}/${init.slug ?? DEMO_COMPANY_SLUG}${route}${qs}`, { method, headers, body });
+    const response = await instance.app.request(`${base}/${init.slug ?? DEMO_COMPANY_SLUG}${route}${qs}`, {
+      method,
+      headers,
+      body,
+    });
     const type = response.headers.get('content-type') ?? '';
     const json: unknown = type.includes('application/json') ? await response.clone().json() : null;
     return { status: response.status, json, response };

@@ -36,7 +36,10 @@ describe('renderTemplate: language choice', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['language-fallback']);
   });
   it('falls back to the first language when there is no en', async () => {
-    const r = await renderTemplate({ subject: { tr: 'a', de: 'b' }, mjmlBody: { tr: 'x', de: 'y' }, variables: [] }, { lang: 'fr' });
+    const r = await renderTemplate(
+      { subject: { tr: 'a', de: 'b' }, mjmlBody: { tr: 'x', de: 'y' }, variables: [] },
+      { lang: 'fr' },
+    );
     expect(r.lang).toBe('tr');
     expect(r.subject).toBe('a');
   });
@@ -58,7 +61,9 @@ describe('renderTemplate: substitution', () => {
     expect(r.html).toContain('<p>Ada / Ada / 3 / false</p>');
   });
   it('skips empty and missing values: the placeholder stays literal, with a warning', async () => {
-    const r = await renderTemplate(plain('<p>{name} {city}</p>', 'Hi {name}', ['name', 'city']), { variables: { name: '' } });
+    const r = await renderTemplate(plain('<p>{name} {city}</p>', 'Hi {name}', ['name', 'city']), {
+      variables: { name: '' },
+    });
     expect(r.subject).toBe('Hi {name}');
     expect(r.html).toContain('<p>{name} {city}</p>');
     expect(r.warnings.filter((w) => w.code === 'empty-variable').map((w) => w.variable)).toEqual(['name', 'city']);
@@ -68,7 +73,9 @@ describe('renderTemplate: substitution', () => {
     expect(r.html).toContain('<p><b>$& $1</b></p>');
   });
   it('leaves unknown placeholders literal and warns about undeclared and unused variables', async () => {
-    const r = await renderTemplate(plain('<p>{name} {mystery}</p>', 'S', ['name']), { variables: { name: 'A', extra: 'x' } });
+    const r = await renderTemplate(plain('<p>{name} {mystery}</p>', 'S', ['name']), {
+      variables: { name: 'A', extra: 'x' },
+    });
     expect(r.html).toContain('<p>A {mystery}</p>');
     const codes = r.warnings.map((w) => `${w.code}:${w.variable}`);
     expect(codes).toContain('unused-variable:extra');
@@ -77,8 +84,21 @@ describe('renderTemplate: substitution', () => {
   });
   it('renders sections per row with row fields over outer scalars', async () => {
     const r = await renderTemplate(
-      plain('<ul>{#items}<li>{name}: {qty} {currency}</li>{/items}</ul><p>{name}</p>', 'Order for {name}', ['name', 'items', 'currency']),
-      { variables: { name: 'Ada', currency: 'EUR', items: [{ name: 'Pen', qty: 2 }, { name: 'Ink', qty: 1 }] } },
+      plain('<ul>{#items}<li>{name}: {qty} {currency}</li>{/items}</ul><p>{name}</p>', 'Order for {name}', [
+        'name',
+        'items',
+        'currency',
+      ]),
+      {
+        variables: {
+          name: 'Ada',
+          currency: 'EUR',
+          items: [
+            { name: 'Pen', qty: 2 },
+            { name: 'Ink', qty: 1 },
+          ],
+        },
+      },
     );
     expect(r.html).toContain('<ul><li>Pen: 2 EUR</li><li>Ink: 1 EUR</li></ul><p>Ada</p>');
     expect(r.subject).toBe('Order for Ada');
@@ -91,7 +111,9 @@ describe('renderTemplate: substitution', () => {
     expect((await renderTemplate(t, {})).html).toContain('<p>a{#items}[{x}]{/items}b</p>');
   });
   it('does not expand sections in the subject (scalars only)', async () => {
-    const r = await renderTemplate(plain('<p>x</p>', 'S {#items}{x}{/items}', ['items']), { variables: { items: [{ x: '1' }] } });
+    const r = await renderTemplate(plain('<p>x</p>', 'S {#items}{x}{/items}', ['items']), {
+      variables: { items: [{ x: '1' }] },
+    });
     expect(r.subject).toBe('S {#items}{x}{/items}');
   });
 });
@@ -99,7 +121,9 @@ describe('renderTemplate: substitution', () => {
 describe('renderTemplate: HTML', () => {
   it('compiles MJML only when the source contains <mjml', async () => {
     const r = await renderTemplate(
-      plain('<mjml><mj-body><mj-section><mj-column><mj-text>Hi {name}</mj-text></mj-column></mj-section></mj-body></mjml>'),
+      plain(
+        '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {name}</mj-text></mj-column></mj-section></mj-body></mjml>',
+      ),
       { variables: { name: 'Ada' } },
     );
     expect(r.html).toMatch(/<!doctype html>/i);
@@ -131,8 +155,14 @@ describe('extractTemplateVariables / findMissingVariables', () => {
     expect(extractTemplateVariables(t)).toEqual(['number', 'name', 'items', 'total', 'iban']);
   });
   it('reports variables that are not filled (empty string, empty array, missing)', () => {
-    expect(findMissingVariables(t, { number: 7, name: 'Ada', items: [], total: '' })).toEqual(['items', 'total', 'iban']);
-    expect(findMissingVariables(t, { number: 7, name: 'Ada', items: [{ label: 'a' }], total: false, iban: 'TR1' })).toEqual([]);
+    expect(findMissingVariables(t, { number: 7, name: 'Ada', items: [], total: '' })).toEqual([
+      'items',
+      'total',
+      'iban',
+    ]);
+    expect(
+      findMissingVariables(t, { number: 7, name: 'Ada', items: [{ label: 'a' }], total: false, iban: 'TR1' }),
+    ).toEqual([]);
     expect(findMissingVariables(t, undefined)).toHaveLength(5);
   });
   it('treats non-empty strings, numbers, booleans and non-empty arrays as filled', () => {

@@ -11,11 +11,7 @@ import { htmlToText } from './html-to-text';
 export type RenderableTemplate = Pick<Template, 'subject' | 'mjmlBody' | 'variables'>;
 
 export type RenderWarningCode =
-  | 'empty-variable'
-  | 'unused-variable'
-  | 'undeclared-variable'
-  | 'mjml-validation'
-  | 'language-fallback';
+  'empty-variable' | 'unused-variable' | 'undeclared-variable' | 'mjml-validation' | 'language-fallback';
 
 export interface RenderWarning {
   code: RenderWarningCode;
@@ -189,7 +185,11 @@ export async function renderTemplate(
   }
   for (const name of Object.keys(variables)) {
     if (!usedNames.includes(name) && !rowFields.has(name)) {
-      warnings.push({ code: 'unused-variable', variable: name, message: `Variable "${name}" is not used by this template` });
+      warnings.push({
+        code: 'unused-variable',
+        variable: name,
+        message: `Variable "${name}" is not used by this template`,
+      });
     }
   }
   const declared = new Set(template.variables);

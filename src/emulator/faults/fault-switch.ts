@@ -24,7 +24,10 @@ export function parseFaultSpec(spec: string | undefined): FaultConfig {
   if (!spec || !spec.trim() || spec.trim() === 'off') return { ...NO_FAULTS };
   const entries: Record<string, number> = {};
   const problems: string[] = [];
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key = '', value = ''] = part.split('=').map((s) => s.trim());
     if (!(key in NO_FAULTS)) problems.push(`unknown fault "${key}" (known: latency, error, rate429, drop)`);
     else if (value === '' || Number.isNaN(Number(value))) problems.push(`${key} needs a number, got "${value}"`);
@@ -37,7 +40,9 @@ export function parseFaultSpec(spec: string | undefined): FaultConfig {
 }
 
 export function formatFaultSpec(config: FaultConfig): string {
-  const parts = Object.entries(config).filter(([, v]) => v !== 0).map(([k, v]) => `${k}=${v}`);
+  const parts = Object.entries(config)
+    .filter(([, v]) => v !== 0)
+    .map(([k, v]) => `${k}=${v}`);
   return parts.length === 0 ? 'off' : parts.join(',');
 }
 

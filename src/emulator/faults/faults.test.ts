@@ -8,11 +8,18 @@ import { DEMO_ACCESS_TOKEN, DEMO_COMPANY_SLUG } from '../seed/demo-data';
 describe('parseFaultSpec', () => {
   it('is off by default and parses the documented spec', () => {
     expect(parseFaultSpec(undefined)).toEqual({ latency: 0, error: 0, rate429: 0, drop: 0 });
-    expect(parseFaultSpec('latency=200,error=0.1,rate429=0.05,drop=0.01')).toEqual({ latency: 200, error: 0.1, rate429: 0.05, drop: 0.01 });
+    expect(parseFaultSpec('latency=200,error=0.1,rate429=0.05,drop=0.01')).toEqual({
+      latency: 200,
+      error: 0.1,
+      rate429: 0.05,
+      drop: 0.01,
+    });
     expect(formatFaultSpec(parseFaultSpec('error=0.5'))).toBe('error=0.5');
   });
   it('lists every problem', () => {
-    expect(() => parseFaultSpec('foo=1,error=2,latency=x')).toThrow(/unknown fault "foo"[\s\S]*latency needs a number[\s\S]*error/);
+    expect(() => parseFaultSpec('foo=1,error=2,latency=x')).toThrow(
+      /unknown fault "foo"[\s\S]*latency needs a number[\s\S]*error/,
+    );
   });
   it('draws one outcome per request from the configured shares', () => {
     const draws = [0.005, 0.05, 0.12, 0.5];
@@ -30,7 +37,11 @@ describe('fault injection in the app', () => {
     await emu.dispose();
   });
   const control = (body: unknown) =>
-    emu.app.request('/__emulator/faults', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    emu.app.request('/__emulator/faults', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json' },
+    });
 
   it('answers 500 "HTTP 503" and 429 with Retry-After when switched on at runtime, and recovers when off', async () => {
     expect((await emu.call('GET', '/domains')).status).toBe(200);
@@ -76,7 +87,9 @@ describe('startEmulator (real HTTP server)', () => {
     expect(running.companySlug).toBe(DEMO_COMPANY_SLUG);
     expect(running.accessToken).toBe(DEMO_ACCESS_TOKEN);
     for (const base of ['/api/companies', '/api/mail/companies']) {
-      const r = await fetch(`${running.url}${base}/${DEMO_COMPANY_SLUG}/mailboxes`, { headers: { Authorization: `Bearer ${DEMO_ACCESS_TOKEN}` } });
+      const r = await fetch(`${running.url}${base}/${DEMO_COMPANY_SLUG}/mailboxes`, {
+        headers: { Authorization: `Bearer ${DEMO_ACCESS_TOKEN}` },
+      });
       expect(r.status).toBe(200);
       expect(((await r.json()) as { data: unknown[] }).data).toHaveLength(3);
     }
@@ -84,10 +97,14 @@ describe('startEmulator (real HTTP server)', () => {
   it('drops the connection when the drop fault fires', async () => {
     await fetch(`${running.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ drop: 1 }) });
     await expect(
-      fetch(`${running.url}/api/companies/${DEMO_COMPANY_SLUG}/domains`, { headers: { Authorization: `Bearer ${DEMO_ACCESS_TOKEN}` } }),
+      fetch(`${running.url}/api/companies/${DEMO_COMPANY_SLUG}/domains`, {
+        headers: { Authorization: `Bearer ${DEMO_ACCESS_TOKEN}` },
+      }),
     ).rejects.toThrow();
     await fetch(`${running.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ spec: 'off' }) });
-    const ok = await fetch(`${running.url}/api/companies/${DEMO_COMPANY_SLUG}/domains`, { headers: { Authorization: `Bearer ${DEMO_ACCESS_TOKEN}` } });
+    const ok = await fetch(`${running.url}/api/companies/${DEMO_COMPANY_SLUG}/domains`, {
+      headers: { Authorization: `Bearer ${DEMO_ACCESS_TOKEN}` },
+    });
     expect(ok.status).toBe(200);
   });
 });

@@ -90,7 +90,9 @@ export const inboxRoutes = new Hono<EmulatorEnv>()
       unreadOnly: query.unread === true || query.unreadOnly === true,
       q: query.q,
     };
-    const data = await imap(() => c.get('deps').messages.listMessages(mailbox, query.folder ?? DEFAULT_FOLDER, options));
+    const data = await imap(() =>
+      c.get('deps').messages.listMessages(mailbox, query.folder ?? DEFAULT_FOLDER, options),
+    );
     return c.json({ data });
   })
   .get('/mailboxes', accessToken(), async (c) => {
@@ -116,7 +118,10 @@ export const inboxRoutes = new Hono<EmulatorEnv>()
     const query = parseOr400(messageQuerySchema, c.req.query());
     const mailbox = scopedMailbox(c, query.mailbox);
     const uid = parseUid(c, true);
-    const message = await imap(() => c.get('deps').messages.getMessage(mailbox, query.folder ?? DEFAULT_FOLDER, uid), true);
+    const message = await imap(
+      () => c.get('deps').messages.getMessage(mailbox, query.folder ?? DEFAULT_FOLDER, uid),
+      true,
+    );
     if (!message) throw upstreamError(404, 'Message not found', 404);
     return c.json({ data: message });
   })
@@ -158,7 +163,8 @@ export const inboxRoutes = new Hono<EmulatorEnv>()
   .post('/:uid/move', async (c) => {
     // Body checks come before auth on the platform.
     const body = await readJson(c.req);
-    const to = body !== null && typeof body === 'object' && 'to' in body && typeof body.to === 'string' ? body.to.trim() : '';
+    const to =
+      body !== null && typeof body === 'object' && 'to' in body && typeof body.to === 'string' ? body.to.trim() : '';
     if (!to) throw apiError(400, 'Destination folder is required');
     authenticate(c);
     const move = parseOr400(moveBodySchema, body);

@@ -37,7 +37,7 @@ async function findBySubject(mailbox: string, folder: string, subject: string) {
   return items.filter((m) => m.subject === subject);
 }
 
-describe('POST /send validation, in the platform\'s order (contract 5.6)', () => {
+describe("POST /send validation, in the platform's order (contract 5.6)", () => {
   it('400 "Invalid JSON body" before auth, then 401', async () => {
     await emu.fails(400, 'Invalid JSON body', 'POST', '/send', { rawBody: '{"to":', token: null });
     await emu.fails(401, 'Unauthorized', 'POST', '/send', { body: base(), token: null });
@@ -47,7 +47,10 @@ describe('POST /send validation, in the platform\'s order (contract 5.6)', () =>
       body: base({ templateId: DEMO_TEMPLATE_IDS.welcome, to: ['a@b.example'] }),
     });
     await emu.fails(422, 'Missing template variables: dashboardUrl', 'POST', '/send', {
-      body: base({ templateId: DEMO_TEMPLATE_IDS.welcome, variables: { company: 'Acme', name: 'Ada', dashboardUrl: '' } }),
+      body: base({
+        templateId: DEMO_TEMPLATE_IDS.welcome,
+        variables: { company: 'Acme', name: 'Ada', dashboardUrl: '' },
+      }),
     });
     // Batch: every recipient's variables (over the shared ones) must be complete.
     await emu.fails(422, 'Missing template variables: name', 'POST', '/send', {
@@ -65,13 +68,17 @@ describe('POST /send validation, in the platform\'s order (contract 5.6)', () =>
     await emu.fails(500, 'HTTP 400: Validation error', 'POST', '/send', { body: base({ from: 'not-an-email' }) });
   });
   it('500 "HTTP 400: Either templateId, html, or text must be provided"', async () => {
-    await emu.fails(500, 'HTTP 400: Either templateId, html, or text must be provided', 'POST', '/send', { body: base({ text: undefined }) });
+    await emu.fails(500, 'HTTP 400: Either templateId, html, or text must be provided', 'POST', '/send', {
+      body: base({ text: undefined }),
+    });
   });
   it('500 "HTTP 400: Domain not found or not active" for a failing or foreign domain', async () => {
     await emu.fails(500, 'HTTP 400: Domain not found or not active', 'POST', '/send', {
       body: base({ from: news, domainId: DEMO_DOMAINS.failing.id }),
     });
-    await emu.fails(500, 'HTTP 400: Domain not found or not active', 'POST', '/send', { body: base({ domainId: OTHER_DOMAIN_ID }) });
+    await emu.fails(500, 'HTTP 400: Domain not found or not active', 'POST', '/send', {
+      body: base({ domainId: OTHER_DOMAIN_ID }),
+    });
   });
   it('500 "HTTP 400: Sender email must belong to domain …"', async () => {
     await emu.fails(500, 'HTTP 400: Sender email must belong to domain acme.example', 'POST', '/send', {
@@ -86,7 +93,7 @@ describe('POST /send validation, in the platform\'s order (contract 5.6)', () =>
 });
 
 describe('POST /send delivery', () => {
-  it('201 → a real MIME message in the sender\'s Sent (seen) and the recipients\' INBOX (unseen), attachments intact', async () => {
+  it("201 → a real MIME message in the sender's Sent (seen) and the recipients' INBOX (unseen), attachments intact", async () => {
     const pdf = Buffer.from('%PDF-1.4\n% test bytes \u00e9\n%%EOF\n', 'latin1');
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 3, 254, 255]);
     const subject = 'Delivery check with attachments';
@@ -131,8 +138,13 @@ describe('POST /send delivery', () => {
       ['0', 'report.pdf', 'application/pdf'],
       ['1', 'pixel.png', 'image/png'],
     ]);
-    for (const [partId, bytes] of [['0', pdf], ['1', png]] as const) {
-      const r = await emu.call('GET', `/inbox/${received!.uid}/attachments/${partId}/download`, { query: { mailbox: support } });
+    for (const [partId, bytes] of [
+      ['0', pdf],
+      ['1', png],
+    ] as const) {
+      const r = await emu.call('GET', `/inbox/${received!.uid}/attachments/${partId}/download`, {
+        query: { mailbox: support },
+      });
       expect(Buffer.from(await r.response.arrayBuffer()).equals(bytes)).toBe(true);
     }
 
@@ -169,8 +181,14 @@ describe('POST /send delivery', () => {
         templateId: DEMO_TEMPLATE_IDS.invoice,
         variables: { currency: 'EUR', dueDate: '2026-02-01', total: '42.00', invoiceNumber: 'INV-7' },
         recipients: [
-          { to: support, variables: { customerName: 'Sam', items: [{ description: 'Widget', quantity: 2, price: '21.00' }] } },
-          { to: news, variables: { customerName: 'Nia', items: [{ description: 'Gadget', quantity: 1, price: '42.00' }] } },
+          {
+            to: support,
+            variables: { customerName: 'Sam', items: [{ description: 'Widget', quantity: 2, price: '21.00' }] },
+          },
+          {
+            to: news,
+            variables: { customerName: 'Nia', items: [{ description: 'Gadget', quantity: 1, price: '42.00' }] },
+          },
         ],
       }),
     });
@@ -178,7 +196,9 @@ describe('POST /send delivery', () => {
     expect(result.totalSuppressed).toBe(0);
     expect(result.jobs.map((j) => j.to)).toEqual([support, news]);
     const [toSupport] = await findBySubject(support, 'INBOX', 'Invoice INV-7 from Acme');
-    const detail = await emu.ok(messageDetailSchema, 'GET', `/inbox/${toSupport!.uid}`, { query: { mailbox: support } });
+    const detail = await emu.ok(messageDetailSchema, 'GET', `/inbox/${toSupport!.uid}`, {
+      query: { mailbox: support },
+    });
     expect(detail.htmlBody).toContain('Hello Sam');
     expect(detail.htmlBody).toContain('<td>Widget</td><td>2</td><td>21.00 EUR</td>');
     expect(detail.to.map((a) => a.address)).toEqual([support]);

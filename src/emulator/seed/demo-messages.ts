@@ -75,18 +75,50 @@ const REPLY_LINES = [
 ];
 
 const NEWSLETTERS: { from: Person; subjects: string[] }[] = [
-  { from: { name: 'Globex Weekly', address: 'newsletter@globex.example' }, subjects: ['This week at Globex', 'Globex digest: 5 things to read', 'Spring sale: 30% off'] },
-  { from: { name: 'DevTools Digest', address: 'news@devtools.example' }, subjects: ['New releases this month', 'The state of email deliverability', 'Webinar: scaling your inbox'] },
-  { from: { name: 'Travel Deals', address: 'deals@travel.example' }, subjects: ['Last-minute deals to Lisbon', 'Weekend offers just for you', 'Flash sale ends tonight'] },
+  {
+    from: { name: 'Globex Weekly', address: 'newsletter@globex.example' },
+    subjects: ['This week at Globex', 'Globex digest: 5 things to read', 'Spring sale: 30% off'],
+  },
+  {
+    from: { name: 'DevTools Digest', address: 'news@devtools.example' },
+    subjects: ['New releases this month', 'The state of email deliverability', 'Webinar: scaling your inbox'],
+  },
+  {
+    from: { name: 'Travel Deals', address: 'deals@travel.example' },
+    subjects: ['Last-minute deals to Lisbon', 'Weekend offers just for you', 'Flash sale ends tonight'],
+  },
 ];
 
 const NOTIFICATIONS: { from: Person; subject: string; attachment?: 'pdf' | 'csv' | 'png' }[] = [
-  { from: { name: 'Hooli Billing', address: 'billing@hooli.example' }, subject: 'Your receipt for order #{n}', attachment: 'pdf' },
-  { from: { name: 'Cloud Monitor', address: 'alerts@monitor.example' }, subject: 'Weekly uptime report', attachment: 'csv' },
-  { from: { name: 'Design Team', address: 'design@acme.example' }, subject: 'New landing page mockup', attachment: 'png' },
-  { from: { name: 'GitHub', address: 'notifications@github.example' }, subject: '[acme/console] Pull request #{n} merged' },
-  { from: { name: 'Initech Accounts', address: 'invoice@initech.example' }, subject: 'Invoice {n} from Initech', attachment: 'pdf' },
-  { from: { name: 'Analytics', address: 'reports@analytics.example' }, subject: 'Monthly traffic export', attachment: 'csv' },
+  {
+    from: { name: 'Hooli Billing', address: 'billing@hooli.example' },
+    subject: 'Your receipt for order #{n}',
+    attachment: 'pdf',
+  },
+  {
+    from: { name: 'Cloud Monitor', address: 'alerts@monitor.example' },
+    subject: 'Weekly uptime report',
+    attachment: 'csv',
+  },
+  {
+    from: { name: 'Design Team', address: 'design@acme.example' },
+    subject: 'New landing page mockup',
+    attachment: 'png',
+  },
+  {
+    from: { name: 'GitHub', address: 'notifications@github.example' },
+    subject: '[acme/console] Pull request #{n} merged',
+  },
+  {
+    from: { name: 'Initech Accounts', address: 'invoice@initech.example' },
+    subject: 'Invoice {n} from Initech',
+    attachment: 'pdf',
+  },
+  {
+    from: { name: 'Analytics', address: 'reports@analytics.example' },
+    subject: 'Monthly traffic export',
+    attachment: 'csv',
+  },
 ];
 
 const SPAM_SUBJECTS = [
@@ -110,8 +142,15 @@ const PNG = Buffer.from(
 function attachmentOf(kind: 'pdf' | 'csv' | 'png', rnd: Random, n: number): ComposeAttachment {
   if (kind === 'pdf') return { filename: `invoice-${n}.pdf`, content: PDF, contentType: 'application/pdf' };
   if (kind === 'png') return { filename: `mockup-${n}.png`, content: PNG, contentType: 'image/png' };
-  const rows = Array.from({ length: 6 }, (_, i) => `2026-0${(i % 9) + 1}-1${i},${rnd.int(100, 9999)},${rnd.int(90, 100)}.${rnd.int(0, 9)}%`);
-  return { filename: `report-${n}.csv`, content: Buffer.from(['date,visits,uptime', ...rows].join('\n') + '\n'), contentType: 'text/csv' };
+  const rows = Array.from(
+    { length: 6 },
+    (_, i) => `2026-0${(i % 9) + 1}-1${i},${rnd.int(100, 9999)},${rnd.int(90, 100)}.${rnd.int(0, 9)}%`,
+  );
+  return {
+    filename: `report-${n}.csv`,
+    content: Buffer.from(['date,visits,uptime', ...rows].join('\n') + '\n'),
+    contentType: 'text/csv',
+  };
 }
 
 const paragraphs = (lines: string[]) => lines.map((l) => `<p>${l}</p>`).join('\n');
@@ -121,7 +160,10 @@ export function generateDemoMessages(now: Date, rnd: Random): DemoMessage[] {
   const daysAgo = (d: number, jitterHours = 0) => new Date(now.getTime() - d * 86_400_000 - jitterHours * 3_600_000);
   const id = (domain: string) => `<${rnd.hex(20)}@${domain}>`;
   const domainOf = (address: string) => address.split('@')[1] ?? 'example';
-  const self = (address: string): Person => ({ name: address.startsWith('support') ? 'Acme Support' : address.startsWith('news') ? 'Acme News' : 'Acme Info', address });
+  const self = (address: string): Person => ({
+    name: address.startsWith('support') ? 'Acme Support' : address.startsWith('news') ? 'Acme News' : 'Acme Info',
+    address,
+  });
 
   // 1. Customer threads: inbound to INBOX, our replies in Sent; every 5th thread renames its subject midway.
   THREAD_SUBJECTS.forEach((subject, t) => {
@@ -137,11 +179,16 @@ export function generateDemoMessages(now: Date, rnd: Random): DemoMessage[] {
       const from = inbound ? customer : self(mailbox);
       const to = inbound ? self(mailbox) : customer;
       const messageId = id(domainOf(from.address));
-      if (i > 0) currentSubject = t % 5 === 4 && i === 2 ? `${subject} — updated proposal` : `Re: ${currentSubject.replace(/^Re:\s*/i, '')}`;
+      if (i > 0)
+        currentSubject =
+          t % 5 === 4 && i === 2 ? `${subject} — updated proposal` : `Re: ${currentSubject.replace(/^Re:\s*/i, '')}`;
       const lines = inbound ? [rnd.pick(CUSTOMER_LINES), rnd.pick(CUSTOMER_LINES)] : [rnd.pick(REPLY_LINES)];
       const body = `Hi ${to.name.split(' ')[0]},\n\n${lines.join(' ')}\n\nBest,\n${from.name}`;
       const isLast = i === length - 1;
-      const attachments = inbound && rnd.chance(0.2) ? [attachmentOf(rnd.pick(['pdf', 'png', 'csv'] as const), rnd, t * 10 + i)] : undefined;
+      const attachments =
+        inbound && rnd.chance(0.2)
+          ? [attachmentOf(rnd.pick(['pdf', 'png', 'csv'] as const), rnd, t * 10 + i)]
+          : undefined;
       out.push({
         mailbox,
         folder: inbound ? (archived ? 'Archive' : 'INBOX') : 'Sent',
@@ -169,7 +216,12 @@ export function generateDemoMessages(now: Date, rnd: Random): DemoMessage[] {
 
   // 2. Internal threads info ↔ support: one copy in the sender's Sent, one in the recipient's INBOX (same Message-ID).
   for (let t = 0; t < 4; t++) {
-    const subject = ['Handover for the weekend', 'Customer escalation: Globex', 'Q3 support metrics', 'Shared inbox rules'][t]!;
+    const subject = [
+      'Handover for the weekend',
+      'Customer escalation: Globex',
+      'Q3 support metrics',
+      'Shared inbox rules',
+    ][t]!;
     let date = daysAgo(rnd.int(2, 40));
     const refs: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -269,7 +321,14 @@ export function generateDemoMessages(now: Date, rnd: Random): DemoMessage[] {
       input: {
         from: self(mailbox),
         to: [`${customer.name} <${customer.address}>`],
-        subject: ['Follow-up on our call', 'Draft: pricing update', 'Quick question', 'Re: Contract renewal', 'Notes for the team', 'Holiday schedule'][i]!,
+        subject: [
+          'Follow-up on our call',
+          'Draft: pricing update',
+          'Quick question',
+          'Re: Contract renewal',
+          'Notes for the team',
+          'Holiday schedule',
+        ][i]!,
         text: `Hi ${customer.name.split(' ')[0]},\n\n${rnd.pick(REPLY_LINES)}\n`,
         messageId: id('acme.example'),
         date: daysAgo(rnd.int(0, 10)),
@@ -283,7 +342,12 @@ export function generateDemoMessages(now: Date, rnd: Random): DemoMessage[] {
   // 7. news@acme-mail.example: campaign copies in Sent, replies and bounces in INBOX.
   for (let i = 0; i < 22; i++) {
     const customer = CUSTOMERS[i % CUSTOMERS.length]!;
-    const campaign = ['March product update', 'Acme webinar invitation', 'Your April newsletter', 'Bizden haberler: Nisan'][i % 4]!;
+    const campaign = [
+      'March product update',
+      'Acme webinar invitation',
+      'Your April newsletter',
+      'Bizden haberler: Nisan',
+    ][i % 4]!;
     const inbound = i % 2 === 1;
     out.push({
       mailbox: DEMO_MAILBOXES.news,

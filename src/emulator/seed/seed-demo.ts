@@ -44,7 +44,9 @@ export function ensureCompany(stores: SeedStores, o: { companySlug: string; acce
 /** Compile each language of an MJML body, as the platform does when a template is saved. */
 async function compileLocalized(value: LocalizedString): Promise<LocalizedString> {
   if (typeof value === 'string') return (await compileEmailHtml(value)).html;
-  const entries = await Promise.all(Object.entries(value).map(async ([lang, src]) => [lang, (await compileEmailHtml(src)).html] as const));
+  const entries = await Promise.all(
+    Object.entries(value).map(async ([lang, src]) => [lang, (await compileEmailHtml(src)).html] as const),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -86,7 +88,10 @@ export async function seedDemo(stores: SeedStores, o: SeedOptions): Promise<void
   const composed = await Promise.all(
     generated.map(async (m) => {
       const raw = await composeMime(m.input);
-      return { ...m, prepared: { raw, meta: metaFromCompose(m.input, raw), seen: m.seen, flagged: m.flagged, flags: m.flags } };
+      return {
+        ...m,
+        prepared: { raw, meta: metaFromCompose(m.input, raw), seen: m.seen, flagged: m.flagged, flags: m.flags },
+      };
     }),
   );
   // File per folder in date order, so UIDs grow with arrival time as on a real server.

@@ -44,9 +44,7 @@ function asRecord(value: unknown): Record<string, unknown> {
 
 function ccList(cc: SendRequest['cc']): string[] {
   if (cc === undefined) return [];
-  return (Array.isArray(cc) ? cc : cc.split(','))
-    .map((a) => a.trim())
-    .filter(Boolean);
+  return (Array.isArray(cc) ? cc : cc.split(',')).map((a) => a.trim()).filter(Boolean);
 }
 
 export class SendService {
@@ -70,8 +68,13 @@ export class SendService {
   private validate(company: Company, raw: unknown): { body: SendRequest; domain: string; template: Template | null } {
     const parsed = sendRequestSchema.safeParse(raw);
     if (!parsed.success) {
-      const onlyContentRule = parsed.error.issues.every((i) => i.message === 'Either templateId, html, or text must be provided');
-      throw upstreamError(400, onlyContentRule ? 'Either templateId, html, or text must be provided' : 'Validation error');
+      const onlyContentRule = parsed.error.issues.every(
+        (i) => i.message === 'Either templateId, html, or text must be provided',
+      );
+      throw upstreamError(
+        400,
+        onlyContentRule ? 'Either templateId, html, or text must be provided' : 'Validation error',
+      );
     }
     const body = parsed.data;
     const domain = this.o.companies.getDomain(company.id, body.domainId);
@@ -124,7 +127,11 @@ export class SendService {
             ...body.headers,
             'X-Sentroy-LogId': mailLogId,
           },
-          attachments: (body.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+          attachments: (body.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+          })),
         },
       };
       const job = this.o.jobs.create({

@@ -108,7 +108,9 @@ function templateFromRow(row: TemplateRow): Template {
 }
 
 /** The DNS records the platform asks for, in its order (contract 5.2). */
-export function dnsRecordsFor(row: Pick<DomainRow, 'domain' | 'dkim_selector' | 'dkim_public_key' | 'bimi_logo_url' | 'bimi_vmc_url'>) {
+export function dnsRecordsFor(
+  row: Pick<DomainRow, 'domain' | 'dkim_selector' | 'dkim_public_key' | 'bimi_logo_url' | 'bimi_vmc_url'>,
+) {
   const d = row.domain;
   const mailHost = `mail.${d}`;
   const records: DomainDetail['dnsRecords'] = [
@@ -122,7 +124,11 @@ export function dnsRecordsFor(row: Pick<DomainRow, 'domain' | 'dkim_selector' | 
     { type: 'A', name: mailHost, value: EMULATOR_SERVER_IP },
   ];
   if (row.dkim_public_key) {
-    records.push({ type: 'TXT', name: `${row.dkim_selector}._domainkey.${d}`, value: `v=DKIM1; k=rsa; p=${row.dkim_public_key}` });
+    records.push({
+      type: 'TXT',
+      name: `${row.dkim_selector}._domainkey.${d}`,
+      value: `v=DKIM1; k=rsa; p=${row.dkim_public_key}`,
+    });
   }
   if (row.bimi_logo_url) {
     const vmc = row.bimi_vmc_url ? `; a=${row.bimi_vmc_url}` : '';
@@ -169,10 +175,13 @@ export class CompanyStore {
         `SELECT t.id AS token_id, t.expires_at, c.id, c.slug, c.name
          FROM access_tokens t JOIN companies c ON c.id = t.company_id WHERE t.token_hash = ?`,
       )
-      .get(hashToken(token)) as { token_id: string; expires_at: string | null; id: string; slug: string; name: string } | undefined;
+      .get(hashToken(token)) as
+      { token_id: string; expires_at: string | null; id: string; slug: string; name: string } | undefined;
     if (!row) return undefined;
     if (row.expires_at !== null && Date.parse(row.expires_at) < now) return undefined;
-    this.db.prepare('UPDATE access_tokens SET last_used_at = ? WHERE id = ?').run(new Date(now).toISOString(), row.token_id);
+    this.db
+      .prepare('UPDATE access_tokens SET last_used_at = ? WHERE id = ?')
+      .run(new Date(now).toISOString(), row.token_id);
     return { tokenId: row.token_id, company: { id: row.id, slug: row.slug, name: row.name } };
   }
 
@@ -209,9 +218,11 @@ export class CompanyStore {
       .prepare('SELECT * FROM domains WHERE company_id = ? ORDER BY created_at DESC LIMIT 20')
       .all(companyId) as DomainRow[];
     const assigned = new Set(
-      (this.db.prepare('SELECT DISTINCT domain_id FROM mailboxes WHERE company_id = ?').all(companyId) as { domain_id: string }[]).map(
-        (r) => r.domain_id,
-      ),
+      (
+        this.db.prepare('SELECT DISTINCT domain_id FROM mailboxes WHERE company_id = ?').all(companyId) as {
+          domain_id: string;
+        }[]
+      ).map((r) => r.domain_id),
     );
     return rows.map((row) => ({
       ...domainFromRow(row),
@@ -221,12 +232,14 @@ export class CompanyStore {
   }
 
   getDomain(companyId: string, id: string): Domain | undefined {
-    const row = this.db.prepare('SELECT * FROM domains WHERE company_id = ? AND id = ?').get(companyId, id) as DomainRow | undefined;
+    const row = this.db.prepare('SELECT * FROM domains WHERE company_id = ? AND id = ?').get(companyId, id) as
+      DomainRow | undefined;
     return row && domainFromRow(row);
   }
 
   getDomainDetail(companyId: string, id: string): DomainDetail | undefined {
-    const row = this.db.prepare('SELECT * FROM domains WHERE company_id = ? AND id = ?').get(companyId, id) as DomainRow | undefined;
+    const row = this.db.prepare('SELECT * FROM domains WHERE company_id = ? AND id = ?').get(companyId, id) as
+      DomainRow | undefined;
     if (!row) return undefined;
     return { ...domainFromRow(row), dkimPublicKey: row.dkim_public_key, dnsRecords: dnsRecordsFor(row) };
   }
@@ -247,12 +260,22 @@ export class CompanyStore {
          FROM mailboxes m JOIN domains d ON d.id = m.domain_id WHERE m.company_id = ? ORDER BY m.email`,
       )
       .all(companyId) as { email: string; domain: string; username: string; domain_id: string; is_catch_all: number }[];
-    return rows.map((r) => ({ email: r.email, domain: r.domain, username: r.username, domainId: r.domain_id, isCatchAll: r.is_catch_all === 1 }));
+    return rows.map((r) => ({
+      email: r.email,
+      domain: r.domain,
+      username: r.username,
+      domainId: r.domain_id,
+      isCatchAll: r.is_catch_all === 1,
+    }));
   }
 
   /** Is this address one of the company's mailboxes? (The emulator's tenant check; the platform has none.) */
   hasMailbox(companyId: string, email: string): boolean {
-    return this.db.prepare('SELECT 1 FROM mailboxes WHERE company_id = ? AND email = ?').get(companyId, email.toLowerCase()) !== undefined;
+    return (
+      this.db
+        .prepare('SELECT 1 FROM mailboxes WHERE company_id = ? AND email = ?')
+        .get(companyId, email.toLowerCase()) !== undefined
+    );
   }
 
   /** Any company's mailbox: delivery reaches every hosted mailbox, like SMTP would. */
@@ -288,7 +311,9 @@ export class CompanyStore {
   listTemplates(companyId: string, domainId?: string): Template[] {
     const rows = (
       domainId === undefined
-        ? this.db.prepare('SELECT * FROM templates WHERE company_id = ? ORDER BY created_at DESC LIMIT 20').all(companyId)
+        ? this.db
+            .prepare('SELECT * FROM templates WHERE company_id = ? ORDER BY created_at DESC LIMIT 20')
+            .all(companyId)
         : this.db
             .prepare('SELECT * FROM templates WHERE company_id = ? AND domain_id = ? ORDER BY created_at DESC LIMIT 20')
             .all(companyId, domainId)
@@ -297,7 +322,8 @@ export class CompanyStore {
   }
 
   getTemplate(companyId: string, id: string): Template | undefined {
-    const row = this.db.prepare('SELECT * FROM templates WHERE company_id = ? AND id = ?').get(companyId, id) as TemplateRow | undefined;
+    const row = this.db.prepare('SELECT * FROM templates WHERE company_id = ? AND id = ?').get(companyId, id) as
+      TemplateRow | undefined;
     return row && templateFromRow(row);
   }
 }

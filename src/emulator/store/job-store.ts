@@ -73,7 +73,17 @@ export class JobStore {
           `INSERT INTO mail_logs (id, company_id, job_id, domain_id, from_address, to_address, subject, status, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
         )
-        .run(job.mailLogId, job.companyId, Number(lastInsertRowid), job.log.domainId, job.log.from, job.log.to, job.log.subject, at, at);
+        .run(
+          job.mailLogId,
+          job.companyId,
+          Number(lastInsertRowid),
+          job.log.domainId,
+          job.log.from,
+          job.log.to,
+          job.log.subject,
+          at,
+          at,
+        );
       return this.get(Number(lastInsertRowid))!;
     })();
   }
@@ -100,7 +110,9 @@ export class JobStore {
   /** Claim a job for processing; false when another tick already took it. */
   markActive(id: number, now: number): boolean {
     const claimed = this.db
-      .prepare("UPDATE send_jobs SET state = 'active', processed_on = ?, attempts_made = attempts_made + 1 WHERE id = ? AND state IN ('waiting','delayed')")
+      .prepare(
+        "UPDATE send_jobs SET state = 'active', processed_on = ?, attempts_made = attempts_made + 1 WHERE id = ? AND state IN ('waiting','delayed')",
+      )
       .run(now, id).changes;
     if (claimed) this.setLogStatus(id, 'processing', now);
     return claimed > 0;
@@ -113,16 +125,22 @@ export class JobStore {
   }
 
   markFailed(id: number, now: number, reason: string): void {
-    this.db.prepare("UPDATE send_jobs SET state = 'failed', finished_on = ?, failed_reason = ? WHERE id = ?").run(now, reason, id);
+    this.db
+      .prepare("UPDATE send_jobs SET state = 'failed', finished_on = ?, failed_reason = ? WHERE id = ?")
+      .run(now, reason, id);
     this.setLogStatus(id, 'failed', now);
   }
 
   mailLogStatus(mailLogId: string): string | undefined {
-    return (this.db.prepare('SELECT status FROM mail_logs WHERE id = ?').get(mailLogId) as { status: string } | undefined)?.status;
+    return (
+      this.db.prepare('SELECT status FROM mail_logs WHERE id = ?').get(mailLogId) as { status: string } | undefined
+    )?.status;
   }
 
   private setLogStatus(jobId: number, status: string, now: number): void {
-    this.db.prepare('UPDATE mail_logs SET status = ?, updated_at = ? WHERE job_id = ?').run(status, new Date(now).toISOString(), jobId);
+    this.db
+      .prepare('UPDATE mail_logs SET status = ?, updated_at = ? WHERE job_id = ?')
+      .run(status, new Date(now).toISOString(), jobId);
   }
 }
 

@@ -91,17 +91,25 @@ function referencesOf(value: string | string[] | undefined): string[] {
  * The platform's category fallback when no `$Cat*` keyword is set: a cheap header heuristic
  * (newsletters carry List-Unsubscribe, receipts come from billing-ish senders).
  */
-export function guessCategory(input: { subject: string; fromAddress: string; hasListUnsubscribe: boolean }): MessageCategory {
+export function guessCategory(input: {
+  subject: string;
+  fromAddress: string;
+  hasListUnsubscribe: boolean;
+}): MessageCategory {
   const subject = input.subject.toLowerCase();
   const from = input.fromAddress.toLowerCase();
-  if (/(receipt|invoice|order|payment|fatura|makbuz)/.test(subject) && /(billing|noreply|no-reply|orders|invoice)/.test(from)) {
+  if (
+    /(receipt|invoice|order|payment|fatura|makbuz)/.test(subject) &&
+    /(billing|noreply|no-reply|orders|invoice)/.test(from)
+  ) {
     return 'receipts';
   }
   if (/(linkedin|facebook|twitter|social|mastodon)/.test(from)) return 'social';
   // Every platform send carries List-Unsubscribe, so it only marks promotions together with a marketing-looking sender or subject.
   if (
     input.hasListUnsubscribe &&
-    (/(news|newsletter|marketing|deals|offers|promo)/.test(from) || /(sale|offer|discount|% off|newsletter|deal)/.test(subject))
+    (/(news|newsletter|marketing|deals|offers|promo)/.test(from) ||
+      /(sale|offer|discount|% off|newsletter|deal)/.test(subject))
   ) {
     return 'promotions';
   }
@@ -139,7 +147,11 @@ export function metaFromParsed(parsed: ParsedMail, raw: Buffer, fallbackDate: Da
     fromAddress: from.address,
     to: addressesOf(parsed.to),
     hasAttachments: parsed.attachments.some((a) => a.contentDisposition === 'attachment'),
-    category: guessCategory({ subject, fromAddress: from.address, hasListUnsubscribe: parsed.headers.has('list-unsubscribe') }),
+    category: guessCategory({
+      subject,
+      fromAddress: from.address,
+      hasListUnsubscribe: parsed.headers.has('list-unsubscribe'),
+    }),
     searchText: buildSearchText([subject, from.name, from.address, text]),
   };
 }
@@ -149,7 +161,8 @@ function headerMap(parsed: ParsedMail): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [key, value] of parsed.headers) {
     if (typeof value === 'string') headers[key] = value;
-    else if (value && typeof value === 'object' && 'text' in value && typeof value.text === 'string') headers[key] = value.text;
+    else if (value && typeof value === 'object' && 'text' in value && typeof value.text === 'string')
+      headers[key] = value.text;
     // Multi-ID References / In-Reply-To come back as string arrays; keep them as the header text would read.
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) headers[key] = value.join(' ');
   }

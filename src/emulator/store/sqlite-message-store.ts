@@ -1,5 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { ALL_FOLDER_PATH, SPECIAL_USE, type MessageCategory, type MessageDetail, type MessageSummary, type ThreadMessage } from '@contract/index';
+import {
+  ALL_FOLDER_PATH,
+  SPECIAL_USE,
+  type MessageCategory,
+  type MessageDetail,
+  type MessageSummary,
+  type ThreadMessage,
+} from '@contract/index';
 import { threadKey } from '@mail/thread-subject';
 import {
   MailStoreError,
@@ -84,7 +91,9 @@ function summaryFromRow(row: SummaryRow): MessageSummary {
 }
 
 function folderRank(f: Pick<FolderRow, 'path' | 'special_use'>): number {
-  const i = SPECIAL_FOLDERS.findIndex((s) => s.path === f.path || (f.special_use !== null && s.specialUse === f.special_use));
+  const i = SPECIAL_FOLDERS.findIndex(
+    (s) => s.path === f.path || (f.special_use !== null && s.specialUse === f.special_use),
+  );
   return i === -1 ? SPECIAL_FOLDERS.length : i;
 }
 
@@ -132,7 +141,9 @@ export class SqliteMessageStore implements MessageStore {
     );
     const base = Math.floor(Date.now() / 1000);
     this.db.transaction(() => {
-      SPECIAL_FOLDERS.forEach((f, i) => insert.run(mailbox.toLowerCase(), f.path, f.specialUse, base + i, new Date().toISOString()));
+      SPECIAL_FOLDERS.forEach((f, i) =>
+        insert.run(mailbox.toLowerCase(), f.path, f.specialUse, base + i, new Date().toISOString()),
+      );
     })();
   }
 
@@ -156,11 +167,15 @@ export class SqliteMessageStore implements MessageStore {
   }
 
   async listFolders(mailbox: string): Promise<FolderInfo[]> {
-    const folders = this.db.prepare('SELECT * FROM folders WHERE mailbox = ?').all(mailbox.toLowerCase()) as FolderRow[];
+    const folders = this.db
+      .prepare('SELECT * FROM folders WHERE mailbox = ?')
+      .all(mailbox.toLowerCase()) as FolderRow[];
     const counts = new Map(
       (
         this.db
-          .prepare('SELECT folder_id, COUNT(*) AS total, SUM(seen = 0) AS unread FROM messages WHERE mailbox = ? GROUP BY folder_id')
+          .prepare(
+            'SELECT folder_id, COUNT(*) AS total, SUM(seen = 0) AS unread FROM messages WHERE mailbox = ? GROUP BY folder_id',
+          )
           .all(mailbox.toLowerCase()) as { folder_id: number; total: number; unread: number }[]
       ).map((c) => [c.folder_id, c]),
     );
@@ -179,7 +194,11 @@ export class SqliteMessageStore implements MessageStore {
     if (path === ALL_FOLDER_PATH) {
       const all = this.db.prepare('SELECT * FROM folders WHERE mailbox = ?').all(mailbox.toLowerCase()) as FolderRow[];
       return all
-        .filter((f) => !(f.special_use !== null && EXCLUDED_FROM_ALL_USES.has(f.special_use)) && !EXCLUDED_FROM_ALL_PATHS.has(f.path.toLowerCase()))
+        .filter(
+          (f) =>
+            !(f.special_use !== null && EXCLUDED_FROM_ALL_USES.has(f.special_use)) &&
+            !EXCLUDED_FROM_ALL_PATHS.has(f.path.toLowerCase()),
+        )
         .map((f) => f.id);
     }
     const f = this.folder(mailbox, path);
@@ -189,7 +208,10 @@ export class SqliteMessageStore implements MessageStore {
   async listMessages(mailbox: string, folder: string, options: ListMessagesOptions): Promise<MessageSummary[]> {
     const ids = this.folderIdsForListing(mailbox, folder);
     if (ids.length === 0 || !(options.limit > 0) || !(options.page > 0)) return [];
-    const where = [`mailbox = ?`, ids.length === 1 ? 'folder_id = ?' : `folder_id IN (${ids.map(() => '?').join(',')})`];
+    const where = [
+      `mailbox = ?`,
+      ids.length === 1 ? 'folder_id = ?' : `folder_id IN (${ids.map(() => '?').join(',')})`,
+    ];
     const params: unknown[] = [mailbox.toLowerCase(), ...ids];
     if (options.unreadOnly) where.push('seen = 0');
     const q = options.q?.trim().toLowerCase();
@@ -200,7 +222,9 @@ export class SqliteMessageStore implements MessageStore {
     params.push(options.limit, (options.page - 1) * options.limit);
     // Served by messages_folder_date: a page of a 100,000-message folder reads only that page's rows.
     const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages WHERE ${where.join(' AND ')} ORDER BY date_ms DESC LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE ${where.join(' AND ')} ORDER BY date_ms DESC LIMIT ? OFFSET ?`,
+      )
       .all(...params) as SummaryRow[];
     return rows.map(summaryFromRow);
   }
@@ -208,14 +232,19 @@ export class SqliteMessageStore implements MessageStore {
   private rawRow(mailbox: string, folder: string, uid: number): RawRow | undefined {
     const f = this.folder(mailbox, folder);
     if (!f) return undefined;
-    return this.db.prepare('SELECT uid, seen, flagged, category, raw FROM messages WHERE folder_id = ? AND uid = ?').get(f.id, uid) as
-      | RawRow
-      | undefined;
+    return this.db
+      .prepare('SELECT uid, seen, flagged, category, raw FROM messages WHERE folder_id = ? AND uid = ?')
+      .get(f.id, uid) as RawRow | undefined;
   }
 
   private async detail(row: RawRow): Promise<MessageDetail> {
     const parsed = await parseMime(row.raw);
-    return toMessageDetail(parsed, { uid: row.uid, seen: row.seen === 1, flagged: row.flagged === 1, category: row.category });
+    return toMessageDetail(parsed, {
+      uid: row.uid,
+      seen: row.seen === 1,
+      flagged: row.flagged === 1,
+      category: row.category,
+    });
   }
 
   async getMessage(mailbox: string, folder: string, uid: number): Promise<MessageDetail | null> {
@@ -228,9 +257,9 @@ export class SqliteMessageStore implements MessageStore {
     if (!key) return [];
     const inbox = this.folder(mailbox, 'INBOX');
     const sent =
-      (this.db.prepare('SELECT * FROM folders WHERE mailbox = ? AND special_use = ?').get(mailbox.toLowerCase(), SPECIAL_USE.sent) as
-        | FolderRow
-        | undefined) ?? this.folder(mailbox, 'Sent');
+      (this.db
+        .prepare('SELECT * FROM folders WHERE mailbox = ? AND special_use = ?')
+        .get(mailbox.toLowerCase(), SPECIAL_USE.sent) as FolderRow | undefined) ?? this.folder(mailbox, 'Sent');
     const folders = [inbox, sent].filter((f): f is FolderRow => f !== undefined);
     const rows: RawRow[] = [];
     for (const f of folders) {
@@ -257,23 +286,31 @@ export class SqliteMessageStore implements MessageStore {
 
   async setSeen(mailbox: string, folder: string, uid: number, seen: boolean): Promise<boolean> {
     const f = this.requireFolder(mailbox, folder);
-    return this.db.prepare('UPDATE messages SET seen = ? WHERE folder_id = ? AND uid = ?').run(seen ? 1 : 0, f.id, uid).changes > 0;
+    return (
+      this.db.prepare('UPDATE messages SET seen = ? WHERE folder_id = ? AND uid = ?').run(seen ? 1 : 0, f.id, uid)
+        .changes > 0
+    );
   }
 
   async setFlagged(mailbox: string, folder: string, uid: number, flagged: boolean): Promise<boolean> {
     const f = this.requireFolder(mailbox, folder);
-    return this.db.prepare('UPDATE messages SET flagged = ? WHERE folder_id = ? AND uid = ?').run(flagged ? 1 : 0, f.id, uid).changes > 0;
+    return (
+      this.db.prepare('UPDATE messages SET flagged = ? WHERE folder_id = ? AND uid = ?').run(flagged ? 1 : 0, f.id, uid)
+        .changes > 0
+    );
   }
 
   async move(mailbox: string, from: string, uid: number, to: string): Promise<number> {
     return this.db.transaction(() => {
       const source = this.requireFolder(mailbox, from);
       const target = this.requireFolder(mailbox, to);
-      const row = this.db.prepare('SELECT id FROM messages WHERE folder_id = ? AND uid = ?').get(source.id, uid) as { id: number } | undefined;
+      const row = this.db.prepare('SELECT id FROM messages WHERE folder_id = ? AND uid = ?').get(source.id, uid) as
+        { id: number } | undefined;
       if (!row) throw new MailStoreError(`UID ${uid} not found in ${from}`);
       if (source.id === target.id) return uid;
       // MOVE = COPY (new UID from the target's UIDNEXT) + EXPUNGE in the source: done as one row update.
-      const fresh = (this.db.prepare('SELECT uidnext FROM folders WHERE id = ?').get(target.id) as { uidnext: number }).uidnext;
+      const fresh = (this.db.prepare('SELECT uidnext FROM folders WHERE id = ?').get(target.id) as { uidnext: number })
+        .uidnext;
       this.db.prepare('UPDATE messages SET folder_id = ?, uid = ? WHERE id = ?').run(target.id, fresh, row.id);
       this.bumpUidStmt.run(1, target.id);
       return fresh;
@@ -304,7 +341,8 @@ export class SqliteMessageStore implements MessageStore {
   insertPrepared(mailbox: string, folder: string, messages: PreparedMessage[]): number[] {
     return this.db.transaction(() => {
       const f = this.requireFolder(mailbox, folder);
-      const first = (this.db.prepare('SELECT uidnext FROM folders WHERE id = ?').get(f.id) as { uidnext: number }).uidnext;
+      const first = (this.db.prepare('SELECT uidnext FROM folders WHERE id = ?').get(f.id) as { uidnext: number })
+        .uidnext;
       const mailboxKey = mailbox.toLowerCase();
       messages.forEach((m, i) => {
         const flags = [...(m.flags ?? [])];
@@ -347,12 +385,20 @@ export class SqliteMessageStore implements MessageStore {
     // The platform's rule: index = parseInt(partId) among mailparser attachments, falling back to the first.
     const attachment = parsed.attachments[Number.parseInt(partId, 10)] ?? parsed.attachments[0];
     if (!attachment) return null;
-    return { filename: attachment.filename ?? 'unknown', contentType: attachment.contentType, content: attachment.content };
+    return {
+      filename: attachment.filename ?? 'unknown',
+      contentType: attachment.contentType,
+      content: attachment.content,
+    };
   }
 
   async countUnread(mailbox: string, folder: string): Promise<number> {
     const f = this.folder(mailbox, folder);
     if (!f) return 0;
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM messages WHERE mailbox = ? AND folder_id = ? AND seen = 0').get(mailbox.toLowerCase(), f.id) as { n: number }).n;
+    return (
+      this.db
+        .prepare('SELECT COUNT(*) AS n FROM messages WHERE mailbox = ? AND folder_id = ? AND seen = 0')
+        .get(mailbox.toLowerCase(), f.id) as { n: number }
+    ).n;
   }
 }

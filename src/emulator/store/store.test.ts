@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { messageSummarySchema } from '@contract/index';
@@ -44,19 +44,29 @@ describe('migrations', () => {
       {
         version: migrations.at(-1)!.version + 1,
         description: 'test: add a column',
-        up: (x: BetterSqlite3.Database) => x.exec('ALTER TABLE companies ADD COLUMN plan TEXT DEFAULT \'free\''),
+        up: (x: BetterSqlite3.Database) => x.exec("ALTER TABLE companies ADD COLUMN plan TEXT DEFAULT 'free'"),
       },
     ];
     expect(migrate(db, next)).toEqual([next.at(-1)!.version]);
     expect(migrate(db, next)).toEqual([]);
-    expect(db.prepare("SELECT slug, plan FROM companies WHERE id = 'c1'").get()).toEqual({ slug: 'keep', plan: 'free' });
+    expect(db.prepare("SELECT slug, plan FROM companies WHERE id = 'c1'").get()).toEqual({
+      slug: 'keep',
+      plan: 'free',
+    });
     db.close();
   });
   it('rolls a failing migration back', () => {
     const d = dir();
     const { db } = openDatabase(d);
     const before = schemaVersion(db);
-    const broken = [...migrations, { version: before + 1, description: 'broken', up: (x: BetterSqlite3.Database) => x.exec('CREATE TABLE t (a); SELECT nope FROM nowhere;') }];
+    const broken = [
+      ...migrations,
+      {
+        version: before + 1,
+        description: 'broken',
+        up: (x: BetterSqlite3.Database) => x.exec('CREATE TABLE t (a); SELECT nope FROM nowhere;'),
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow();
     expect(schemaVersion(db)).toBe(before);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't'").get()).toBeUndefined();
@@ -73,7 +83,8 @@ describe('seeding', () => {
     expect(first.seeded).toBe(true);
     const total = async (e: typeof first) => {
       let n = 0;
-      for (const mailbox of Object.values(DEMO_MAILBOXES)) for (const f of await e.store.listFolders(mailbox)) n += f.totalMessages;
+      for (const mailbox of Object.values(DEMO_MAILBOXES))
+        for (const f of await e.store.listFolders(mailbox)) n += f.totalMessages;
       return n;
     };
     expect(await total(first)).toBe(DEMO_MESSAGE_COUNT);
@@ -116,7 +127,9 @@ describe('seeding', () => {
     const dates = all.map((m) => Date.parse(m.date));
     expect(Math.max(...dates)).toBeLessThanOrEqual(Date.now());
     expect(Math.min(...dates)).toBeGreaterThan(Date.now() - 62 * 86_400_000);
-    const withImages = await Promise.all(all.slice(0, 40).map((m) => emu.store.getMessage(DEMO_MAILBOXES.info, 'INBOX', m.uid)));
+    const withImages = await Promise.all(
+      all.slice(0, 40).map((m) => emu.store.getMessage(DEMO_MAILBOXES.info, 'INBOX', m.uid)),
+    );
     expect(withImages.some((d) => d?.htmlBody?.includes('http://images.example/'))).toBe(true);
     await emu.dispose();
   });
@@ -167,7 +180,11 @@ describe('SqliteMessageStore', () => {
     const { db } = openDatabase(d);
     const store = new SqliteMessageStore(db);
     let t = performance.now();
-    const { firstUid, lastUid } = seedBulkMessages(store, { mailbox: 'bulk@acme.example', folder: 'INBOX', count: 100_000 });
+    const { firstUid, lastUid } = seedBulkMessages(store, {
+      mailbox: 'bulk@acme.example',
+      folder: 'INBOX',
+      count: 100_000,
+    });
     const seedMs = performance.now() - t;
     expect([firstUid, lastUid]).toEqual([1, 100_000]);
     t = performance.now();
@@ -184,7 +201,9 @@ describe('SqliteMessageStore', () => {
     expect(seedMs).toBeLessThan(15_000);
     expect(pageMs).toBeLessThan(1_000);
     const plan = db
-      .prepare("EXPLAIN QUERY PLAN SELECT uid FROM messages WHERE mailbox = ? AND folder_id = ? ORDER BY date_ms DESC LIMIT 50")
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT uid FROM messages WHERE mailbox = ? AND folder_id = ? ORDER BY date_ms DESC LIMIT 50',
+      )
       .all('bulk@acme.example', 1) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX messages_folder_date/);
     expect(plan.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
