@@ -185,6 +185,8 @@ describe('thread subject', () => {
     expect(normalizeThreadSubject('Re: Hello')).toBe('Hello');
     expect(normalizeThreadSubject('FWD:Hello ')).toBe('Hello');
     expect(normalizeThreadSubject('Ynt: Merhaba')).toBe('Merhaba');
+    expect(normalizeThreadSubject('İlt: Merhaba')).toBe('Merhaba');
+    expect(normalizeThreadSubject('Yanit:Merhaba')).toBe('Merhaba');
     expect(normalizeThreadSubject('Re: Re: Hello')).toBe('Re: Hello');
     expect(normalizeThreadSubject('AW: Hello')).toBe('AW: Hello');
     expect(threadKey('re: HELLO')).toBe('hello');

@@ -66,6 +66,15 @@ describe("POST /send validation, in the platform's order (contract 5.6)", () => 
     await emu.fails(500, 'HTTP 400: Validation error', 'POST', '/send', { body: base({ to: [support, news] }) });
     await emu.fails(500, 'HTTP 400: Validation error', 'POST', '/send', { body: base({ subject: '' }) });
     await emu.fails(500, 'HTTP 400: Validation error', 'POST', '/send', { body: base({ from: 'not-an-email' }) });
+    // A batch holds 1..500 recipients, and `to` and `recipients` exclude each other.
+    const recipients = (n: number) => Array.from({ length: n }, (_, i) => ({ to: `r${i}@elsewhere.example` }));
+    await emu.fails(500, 'HTTP 400: Validation error', 'POST', '/send', {
+      body: base({ to: undefined, recipients: recipients(501) }),
+    });
+    await emu.fails(500, 'HTTP 400: Validation error', 'POST', '/send', {
+      body: base({ to: undefined, recipients: [] }),
+    });
+    await emu.fails(500, 'HTTP 400: Validation error', 'POST', '/send', { body: base({ recipients: recipients(1) }) });
   });
   it('500 "HTTP 400: Either templateId, html, or text must be provided"', async () => {
     await emu.fails(500, 'HTTP 400: Either templateId, html, or text must be provided', 'POST', '/send', {

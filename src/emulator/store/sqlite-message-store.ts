@@ -345,9 +345,8 @@ export class SqliteMessageStore implements MessageStore {
         .uidnext;
       const mailboxKey = mailbox.toLowerCase();
       messages.forEach((m, i) => {
-        const flags = [...(m.flags ?? [])];
-        if (m.seen) flags.push('\\Seen');
-        if (m.flagged) flags.push('\\Flagged');
+        // \Seen and \Flagged live in their own columns (indexed, updated by read/unread); `flags` keeps the rest.
+        const flags = (m.flags ?? []).filter((f) => f !== '\\Seen' && f !== '\\Flagged');
         this.insertStmt.run({
           mailbox: mailboxKey,
           folderId: f.id,
