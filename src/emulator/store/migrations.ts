@@ -101,7 +101,7 @@ export const migrations: Migration[] = [
           uid INTEGER NOT NULL,
           seen INTEGER NOT NULL DEFAULT 0,
           flagged INTEGER NOT NULL DEFAULT 0,
-          -- Other IMAP flags (\Draft, \Answered, keywords); \Seen and \Flagged are the two columns above.
+          -- Other IMAP flags (Draft, Answered, keywords); Seen and Flagged are the two columns above.
           flags TEXT NOT NULL DEFAULT '[]',
           date_ms INTEGER NOT NULL,
           date TEXT NOT NULL,
