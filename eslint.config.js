@@ -30,12 +30,28 @@ export default tseslint.config(
           zones: [
             { target: './src/web', from: './src/server', message: 'The SPA talks to the BFF over HTTP only.' },
             { target: './src/web', from: './src/emulator', message: 'The SPA never knows the upstream.' },
-            { target: './src/server', from: './src/emulator', message: 'The BFF must not know its upstream: wire demo mode in src/start.ts.' },
+            {
+              target: './src/server',
+              from: './src/emulator',
+              message: 'The BFF must not know its upstream: wire demo mode in src/start.ts.',
+            },
             { target: './src/server', from: './src/web' },
-            { target: './src/emulator', from: './src/server', message: 'The emulator stands in for Sentroy; it knows nothing of the console.' },
+            {
+              target: './src/emulator',
+              from: './src/server',
+              message: 'The emulator stands in for Sentroy; it knows nothing of the console.',
+            },
             { target: './src/emulator', from: './src/web' },
-            { target: './src/contract', from: ['./src/server', './src/emulator', './src/web', './src/mail'], message: 'The contract depends on nothing of ours.' },
-            { target: './src/mail', from: ['./src/server', './src/emulator', './src/web'], message: 'src/mail is shared logic without HTTP.' },
+            {
+              target: './src/contract',
+              from: ['./src/server', './src/emulator', './src/web', './src/mail'],
+              message: 'The contract depends on nothing of ours.',
+            },
+            {
+              target: './src/mail',
+              from: ['./src/server', './src/emulator', './src/web'],
+              message: 'src/mail is shared logic without HTTP.',
+            },
           ],
         },
       ],
@@ -49,10 +65,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...pluginQuery.configs.recommended.rules,
       // Wrap third-party libraries once (STYLE habit 7).
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'dompurify', message: 'Use @web/lib/sanitize-html.' }] },
-      ],
+      'no-restricted-imports': ['error', { paths: [{ name: 'dompurify', message: 'Use @web/lib/sanitize-html.' }] }],
     },
   },
   {

@@ -125,12 +125,16 @@ async function main() {
   await emulator.close();
   rmSync(dir, { recursive: true, force: true });
 
-  console.log(`seeded ${BULK_COUNT.toLocaleString('en')} messages in ${seedMs.toFixed(0)} ms; ${ROUNDS} rounds per timing (median)`);
+  console.log(
+    `seeded ${BULK_COUNT.toLocaleString('en')} messages in ${seedMs.toFixed(0)} ms; ${ROUNDS} rounds per timing (median)`,
+  );
   let failed = 0;
   for (const c of checks) {
     const ok = c.ratio <= c.target;
     if (!ok) failed++;
-    console.log(`${ok ? 'PASS' : 'FAIL'} ${c.name.padEnd(22)} ratio ${c.ratio.toFixed(2).padStart(6)} (target ≤ ${c.target})  ${c.detail}`);
+    console.log(
+      `${ok ? 'PASS' : 'FAIL'} ${c.name.padEnd(22)} ratio ${c.ratio.toFixed(2).padStart(6)} (target ≤ ${c.target})  ${c.detail}`,
+    );
   }
   console.log(`${checks.length - failed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);

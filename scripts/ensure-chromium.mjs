@@ -11,9 +11,12 @@ if (process.getuid?.() !== 0) {
   console.error(`Chromium is not installed at ${chromium}. Install it with: sudo apt-get install -y chromium`);
   process.exit(1);
 }
-console.log('Chromium is missing: installing Debian\'s chromium package…');
+console.log("Chromium is missing: installing Debian's chromium package…");
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+for (const args of [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', 'chromium'],
+]) {
   const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
   if (r.status !== 0) {
     console.error(`apt-get ${args.join(' ')} failed (exit ${r.status})`);

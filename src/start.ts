@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`sentroy-console is listening on ${server.url}`);
   if (demoMode) {
-    console.log(`Demo mode: no SENTROY_ACCESS_TOKEN, using the built-in Sentroy emulator (company "${emulator?.companySlug}").`);
+    console.log(
+      `Demo mode: no SENTROY_ACCESS_TOKEN, using the built-in Sentroy emulator (company "${emulator?.companySlug}").`,
+    );
     console.log(`Sign in with ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
   } else {
     console.log(`Upstream: ${config.upstream.baseUrl} (company "${config.upstream.companySlug}")`);

@@ -37,9 +37,9 @@ export const folderPathSchema = z
   .refine((f) => !/[\u0000-\u001f\u007f]/.test(f), 'folder must not contain control characters')
   .refine((f) => !f.split('/').includes('..'), 'folder must not contain ".." segments');
 
-export const isoDateTimeSchema = z.iso.datetime({ error: 'must be an ISO 8601 UTC date-time such as 2026-01-10T08:00:00Z' });
+export const isoDateTimeSchema = z.iso.datetime({
+  error: 'must be an ISO 8601 UTC date-time such as 2026-01-10T08:00:00Z',
+});
 
 /** Query strings carry booleans as text; the platform only honours the literal "true". */
-export const queryBooleanSchema = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+export const queryBooleanSchema = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');

@@ -66,9 +66,9 @@ describe('send request', () => {
   });
   it('takes a recipients batch instead of to, not both', () => {
     expect(sendRequestSchema.safeParse({ ...base, recipients: [{ to: 'a@b.example' }] }).success).toBe(true);
-    expect(sendRequestSchema.safeParse({ ...base, to: 'a@b.example', recipients: [{ to: 'c@d.example' }] }).success).toBe(
-      false,
-    );
+    expect(
+      sendRequestSchema.safeParse({ ...base, to: 'a@b.example', recipients: [{ to: 'c@d.example' }] }).success,
+    ).toBe(false);
     expect(sendRequestSchema.safeParse({ ...base }).success).toBe(false);
   });
   it('needs a template, html or text', () => {
@@ -77,16 +77,18 @@ describe('send request', () => {
     expect(result.error?.issues.map((i) => i.message)).toContain('Either templateId, html, or text must be provided');
   });
   it('refuses reserved and multi-line headers', () => {
-    expect(sendRequestSchema.safeParse({ ...base, to: 'a@b.example', headers: { 'X-Campaign': 'q4' } }).success).toBe(true);
+    expect(sendRequestSchema.safeParse({ ...base, to: 'a@b.example', headers: { 'X-Campaign': 'q4' } }).success).toBe(
+      true,
+    );
     expect(sendRequestSchema.safeParse({ ...base, to: 'a@b.example', headers: { From: 'x@y.z' } }).success).toBe(false);
     expect(sendRequestSchema.safeParse({ ...base, to: 'a@b.example', headers: { 'X-A': 'a\r\nBcc: x' } }).success).toBe(
       false,
     );
   });
   it('requires scheduledAt in ISO 8601 UTC', () => {
-    expect(sendRequestSchema.safeParse({ ...base, to: 'a@b.example', scheduledAt: '2026-12-01T10:00:00Z' }).success).toBe(
-      true,
-    );
+    expect(
+      sendRequestSchema.safeParse({ ...base, to: 'a@b.example', scheduledAt: '2026-12-01T10:00:00Z' }).success,
+    ).toBe(true);
     expect(sendRequestSchema.safeParse({ ...base, to: 'a@b.example', scheduledAt: 'tomorrow' }).success).toBe(false);
   });
 });

@@ -43,9 +43,28 @@ const uidParams = z.object({ uid: uidSchema });
 
 /** The Sentroy API as the console uses it: the BFF's allowlist, the emulator's route table, the tests' checklist. */
 export const sentroyEndpoints = {
-  listDomains: { method: 'GET', path: '/domains', response: z.array(domainSchema), successStatus: 200, inReference: true },
-  getDomain: { method: 'GET', path: '/domains/:id', params: idParams, response: domainDetailSchema, successStatus: 200, inReference: true },
-  listMailboxes: { method: 'GET', path: '/mailboxes', response: z.array(mailboxSchema), successStatus: 200, inReference: true },
+  listDomains: {
+    method: 'GET',
+    path: '/domains',
+    response: z.array(domainSchema),
+    successStatus: 200,
+    inReference: true,
+  },
+  getDomain: {
+    method: 'GET',
+    path: '/domains/:id',
+    params: idParams,
+    response: domainDetailSchema,
+    successStatus: 200,
+    inReference: true,
+  },
+  listMailboxes: {
+    method: 'GET',
+    path: '/mailboxes',
+    response: z.array(mailboxSchema),
+    successStatus: 200,
+    inReference: true,
+  },
   listTemplates: {
     method: 'GET',
     path: '/templates',
@@ -54,8 +73,22 @@ export const sentroyEndpoints = {
     successStatus: 200,
     inReference: true,
   },
-  getTemplate: { method: 'GET', path: '/templates/:id', params: idParams, response: templateSchema, successStatus: 200, inReference: true },
-  send: { method: 'POST', path: '/send', body: sendRequestSchema, response: sendResponseSchema, successStatus: 201, inReference: true },
+  getTemplate: {
+    method: 'GET',
+    path: '/templates/:id',
+    params: idParams,
+    response: templateSchema,
+    successStatus: 200,
+    inReference: true,
+  },
+  send: {
+    method: 'POST',
+    path: '/send',
+    body: sendRequestSchema,
+    response: sendResponseSchema,
+    successStatus: 201,
+    inReference: true,
+  },
   getSendJob: {
     method: 'GET',
     path: '/send/:id',

@@ -116,7 +116,10 @@ export type MessageQuery = z.infer<typeof messageQuerySchema>;
 export const foldersQuerySchema = z.object({ mailbox: mailboxAddressSchema });
 
 export const threadQuerySchema = z.object({
-  subject: z.string({ error: 'subject query parameter is required' }).min(1, 'subject query parameter is required').max(998),
+  subject: z
+    .string({ error: 'subject query parameter is required' })
+    .min(1, 'subject query parameter is required')
+    .max(998),
   mailbox: mailboxAddressSchema,
 });
 export type ThreadQuery = z.infer<typeof threadQuerySchema>;
@@ -129,7 +132,11 @@ export const markReadBodySchema = z.object({
 export type MarkReadBody = z.infer<typeof markReadBodySchema>;
 
 export const moveBodySchema = z.object({
-  to: z.string({ error: 'Destination folder is required' }).trim().min(1, 'Destination folder is required').pipe(folderPathSchema),
+  to: z
+    .string({ error: 'Destination folder is required' })
+    .trim()
+    .min(1, 'Destination folder is required')
+    .pipe(folderPathSchema),
   from: folderPathSchema.optional(),
   mailbox: mailboxAddressSchema,
 });

@@ -22,9 +22,25 @@ export type SendAttachment = z.infer<typeof sendAttachmentSchema>;
 
 /** Header names the platform or SMTP owns; custom headers may not override them. */
 export const RESERVED_HEADER_NAMES = [
-  'from', 'to', 'cc', 'bcc', 'subject', 'date', 'message-id', 'in-reply-to', 'references', 'reply-to', 'sender',
-  'return-path', 'mime-version', 'content-type', 'content-transfer-encoding', 'content-disposition', 'dkim-signature',
-  'received', 'x-sentroy-logid',
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'date',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'reply-to',
+  'sender',
+  'return-path',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'content-disposition',
+  'dkim-signature',
+  'received',
+  'x-sentroy-logid',
 ] as const;
 
 export const customHeadersSchema = z
@@ -32,10 +48,9 @@ export const customHeadersSchema = z
     z.string().regex(/^[!-9;-~]+$/, 'header names are printable ASCII without ":" or spaces'),
     z.string().refine((v) => !/[\r\n]/.test(v), 'header values must not contain line breaks'),
   )
-  .refine(
-    (h) => Object.keys(h).every((k) => !(RESERVED_HEADER_NAMES as readonly string[]).includes(k.toLowerCase())),
-    { message: 'headers may not set reserved headers such as From, To, Subject or Message-ID' },
-  );
+  .refine((h) => Object.keys(h).every((k) => !(RESERVED_HEADER_NAMES as readonly string[]).includes(k.toLowerCase())), {
+    message: 'headers may not set reserved headers such as From, To, Subject or Message-ID',
+  });
 
 export const batchRecipientSchema = z.object({
   to: emailSchema,

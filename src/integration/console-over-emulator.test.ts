@@ -47,7 +47,12 @@ async function call(method: string, path: string, body?: unknown) {
   });
   const text = await res.text();
   bodies.push(text, JSON.stringify([...res.headers.entries()]));
-  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as { data: unknown; error?: string } };
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    json: () => JSON.parse(text) as { data: unknown; error?: string },
+  };
 }
 
 async function data<T extends z.ZodType>(schema: T, method: string, path: string, body?: unknown): Promise<z.infer<T>> {
@@ -115,7 +120,9 @@ describe('BFF → emulator over HTTP', () => {
       subject,
       domainId: active.id,
       html: '<p>Hello from the integration test</p>',
-      attachments: [{ filename: 'hello.bin', content: attachment.toString('base64'), contentType: 'application/octet-stream' }],
+      attachments: [
+        { filename: 'hello.bin', content: attachment.toString('base64'), contentType: 'application/octet-stream' },
+      ],
     });
     expect(result.status).toBe('queued');
     await data(sendJobSchema, 'GET', `/api/send/${result.jobId}`);
@@ -129,7 +136,11 @@ describe('BFF → emulator over HTTP', () => {
     const summary = list.find((m: MessageSummary) => m.subject === subject);
     expect(summary, 'the sent message is in the recipient inbox').toBeDefined();
     expect(summary!.seen).toBe(false);
-    const unreadOnly = await data(messageSummarySchema.array(), 'GET', `/api/inbox?mailbox=${mb}&unread=true&limit=200`);
+    const unreadOnly = await data(
+      messageSummarySchema.array(),
+      'GET',
+      `/api/inbox?mailbox=${mb}&unread=true&limit=200`,
+    );
     expect(unreadOnly.every((m) => !m.seen)).toBe(true);
 
     const detail = await data(messageDetailSchema, 'GET', `/api/inbox/${summary!.uid}?mailbox=${mb}&folder=INBOX`);
@@ -141,7 +152,10 @@ describe('BFF → emulator over HTTP', () => {
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(attachment)).toBe(true);
 
-    await data(actionResultSchema, 'POST', `/api/inbox/${summary!.uid}/read`, { mailbox: recipient!.email, folder: 'INBOX' });
+    await data(actionResultSchema, 'POST', `/api/inbox/${summary!.uid}/read`, {
+      mailbox: recipient!.email,
+      folder: 'INBOX',
+    });
     const afterRead = await data(folderSchema.array(), 'GET', `/api/inbox/mailboxes?mailbox=${mb}`);
     expect(inboxCount(afterRead)).toBe(inboxCount(foldersBefore) - 1);
     await data(actionResultSchema, 'DELETE', `/api/inbox/${summary!.uid}/read?mailbox=${mb}&folder=INBOX`);
@@ -149,11 +163,23 @@ describe('BFF → emulator over HTTP', () => {
     expect(inboxCount(afterUnread)).toBe(inboxCount(foldersBefore));
     await data(unreadCountSchema, 'GET', `/api/inbox/unread-count?mailbox=${mb}`);
 
-    const thread = await data(threadMessageSchema.array(), 'GET', `/api/inbox/thread?subject=${encodeURIComponent(`Re: ${subject}`)}&mailbox=${mb}`);
+    const thread = await data(
+      threadMessageSchema.array(),
+      'GET',
+      `/api/inbox/thread?subject=${encodeURIComponent(`Re: ${subject}`)}&mailbox=${mb}`,
+    );
     expect(thread.map((m) => m.subject)).toContain(subject);
 
-    await data(actionResultSchema, 'POST', `/api/inbox/${summary!.uid}/move`, { to: 'Archive', from: 'INBOX', mailbox: recipient!.email });
-    const archived = await data(messageSummarySchema.array(), 'GET', `/api/inbox?mailbox=${mb}&folder=Archive&limit=200`);
+    await data(actionResultSchema, 'POST', `/api/inbox/${summary!.uid}/move`, {
+      to: 'Archive',
+      from: 'INBOX',
+      mailbox: recipient!.email,
+    });
+    const archived = await data(
+      messageSummarySchema.array(),
+      'GET',
+      `/api/inbox?mailbox=${mb}&folder=Archive&limit=200`,
+    );
     const moved = archived.find((m) => m.subject === subject);
     expect(moved).toBeDefined();
     const gone = await call('GET', `/api/inbox/${summary!.uid}?mailbox=${mb}&folder=INBOX`);
@@ -163,7 +189,11 @@ describe('BFF → emulator over HTTP', () => {
     const deleted = await call('DELETE', `/api/inbox/${moved!.uid}?mailbox=${mb}&folder=Archive`);
     expect(deleted.status).toBe(404);
 
-    const sent = await data(messageSummarySchema.array(), 'GET', `/api/inbox?mailbox=${encodeURIComponent(sender!.email)}&folder=Sent&limit=50`);
+    const sent = await data(
+      messageSummarySchema.array(),
+      'GET',
+      `/api/inbox?mailbox=${encodeURIComponent(sender!.email)}&folder=Sent&limit=50`,
+    );
     expect(sent.some((m) => m.subject === subject)).toBe(true);
   });
 
