@@ -9,6 +9,7 @@ import { requireSession } from './middleware/require-session';
 import { sameOrigin } from './middleware/same-origin';
 import { securityHeaders } from './middleware/security-headers';
 import { authRoutes } from './routes/auth';
+import { consoleDashboardRoutes } from './routes/console-dashboard';
 import { healthRoutes } from './routes/health';
 import { sentroyRoutes } from './routes/sentroy';
 import { webAppRoutes } from './routes/web-app';
@@ -21,6 +22,8 @@ import { webAppRoutes } from './routes/web-app';
  *   POST /auth/logout             end the session
  *   GET  /auth/me                 the signed-in user and the console around them
  *   *    /api/<sentroy path>      the contract's allowlist, forwarded to Sentroy with the token added (session)
+ *   POST /api/console/templates/:id/preview   render a template as the platform would (session)
+ *   GET  /api/console/send-log    the console's own send log (session)
  *   GET  /*                       the built SPA, with index.html for deep links
  *
  * Order matters: log and headers wrap everything; the origin check and body limits run before any handler reads a
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps) {
   app.route('/healthz', healthRoutes());
   app.route('/auth', authRoutes(deps));
   app.use('/api/*', requireSession(deps));
+  app.route('/api/console', consoleDashboardRoutes(deps));
   app.route('/api', sentroyRoutes(deps));
   app.route('/', webAppRoutes(deps.staticDir));
 

@@ -53,6 +53,12 @@ export interface SendLogTable {
   status: string;
   error: string | null;
   idempotency_key: string | null;
+  /** JSON: string[] (0003_dashboard) */
+  cc: ColumnType<string, string | undefined, string>;
+  scheduled_at: string | null;
+  /** The HTTP status and envelope answered for this send, replayed for a repeated Idempotency-Key (0003_dashboard). */
+  response_status: number | null;
+  response_body: string | null;
 }
 
 export interface AuditLogTable {
@@ -64,6 +70,16 @@ export interface AuditLogTable {
   /** JSON object */
   detail: string | null;
   ip: string | null;
+  /** Added by 0002_access_control: the actor's email at the time, and the mailbox the action touched. */
+  actor_email: string | null;
+  mailbox: string | null;
+}
+
+export interface MailboxGrantsTable {
+  user_id: string;
+  /** lower-case address */
+  mailbox: string;
+  created_at: string;
 }
 
 export interface ConsoleDatabase {
@@ -72,6 +88,7 @@ export interface ConsoleDatabase {
   login_attempts: LoginAttemptsTable;
   send_log: SendLogTable;
   audit_log: AuditLogTable;
+  mailbox_grants: MailboxGrantsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

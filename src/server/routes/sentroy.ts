@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   buildPath,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyKeySchema,
   MAX_ATTACHMENT_BYTES,
   sentroyEndpoints,
   type EndpointDefinition,
@@ -12,6 +14,8 @@ import {
 import type { AppDeps, AppEnv } from '../app-types';
 import { ApiError } from '../http-errors';
 import { formatBytes } from '../middleware/body-limit';
+import { decodedBase64Length } from '../send/attachment-size';
+import { createConsoleSender } from '../send/console-sender';
 import type { UpstreamRequest, UpstreamResult } from '../upstream/client';
 import { parseOrThrow, readJsonBody } from '../validation';
 import { attachmentResponse } from './attachment-response';
@@ -24,6 +28,12 @@ import { attachmentResponse } from './attachment-response';
  */
 export function sentroyRoutes(deps: AppDeps) {
   const router = new Hono<AppEnv>();
+  const sender = createConsoleSender({
+    store: deps.store,
+    upstream: deps.upstream,
+    logger: deps.logger,
+    now: deps.now,
+  });
   const entries = Object.entries(sentroyEndpoints) as [SentroyEndpointName, EndpointDefinition][];
   // Static paths first, so `/inbox/thread` is not taken for `/inbox/:uid` with uid "thread".
   entries.sort(([, a], [, b]) => paramCount(a.path) - paramCount(b.path));
@@ -38,6 +48,18 @@ export function sentroyRoutes(deps: AppDeps) {
         query: endpoint.query ? (parseOrThrow(endpoint.query, c.req.query()) as Record<string, unknown>) : undefined,
         body: endpoint.body ? parseOrThrow(endpoint.body, await readJsonBody(c)) : undefined,
       };
+      if (name === 'send') {
+        // Logged in the send log and protected against double sends (send/console-sender.ts).
+        const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
+        const answer = await sender.send({
+          userId: c.get('session').user.id,
+          body: input.body as SendRequest,
+          idempotencyKey: key === undefined ? undefined : parseOrThrow(idempotencyKeySchema, key),
+          toUpstream: () => toUpstreamRequest(name, endpoint, input),
+        });
+        if (answer.replayed) c.header('Idempotent-Replayed', 'true');
+        return c.json(answer.body, answer.status, answer.headers);
+      }
       const result = await deps.upstream.request(toUpstreamRequest(name, endpoint, input));
       return respond(c, result, name);
     });
@@ -95,13 +117,6 @@ function toSearchParams(values: Record<string, unknown>): URLSearchParams {
     search.set(key, typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
   }
   return search;
-}
-
-/** Bytes a base64 string decodes to, computed without decoding 27 MB of text. */
-export function decodedBase64Length(base64: string): number {
-  const compact = base64.replace(/\s+/g, '');
-  const padding = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
-  return Math.max(0, Math.floor((compact.length * 3) / 4) - padding);
 }
 
 /** The platform has no attachment check of its own (contract 5.6): the console applies its dashboard's 20 MB cap. */
