@@ -7,5 +7,4 @@ export * from './send';
 export * from './inbox';
 export * from './endpoints';
 export * from './console';
-export * from './console-access';
 export * from './console-dashboard';

@@ -50,13 +50,14 @@ const sendsUpstream = () => fake.requests.filter((r) => r.method === 'POST' && r
 let jobCounter = 0;
 /** Upstream answers like the platform: a fresh job per call, after a short delay so duplicates overlap. */
 const platformSend = (delayMs = 0) => {
-  fake.handler = async (req) => {
+  fake.handler = (req) => {
     if (!req.path.endsWith('/send')) return undefined;
-    await new Promise((r) => setTimeout(r, delayMs));
-    jobCounter += 1;
-    return Response.json(
-      { data: { jobId: String(jobCounter), mailLogId: `log-${jobCounter}`, status: 'queued', scheduledAt: null } },
-      { status: 201 },
+    return new Promise<Response>((resolve) =>
+      setTimeout(() => {
+        jobCounter += 1;
+        const data = { jobId: String(jobCounter), mailLogId: `log-${jobCounter}`, status: 'queued', scheduledAt: null };
+        resolve(Response.json({ data }, { status: 201 }));
+      }, delayMs),
     );
   };
 };
