@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEMO_ADMIN } from './demo-credentials';
+import { DEMO_ADMIN, DEMO_USERS } from './demo-credentials';
 import { startEmulator, type RunningEmulator } from './emulator/index';
 import { loadServerConfig, startServer, type ServerConfig } from './server/index';
 
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 
   const server = await startServer(config, {
     demoMode,
-    bootstrapAdmins: demoMode ? [{ ...DEMO_ADMIN }] : [],
+    bootstrapUsers: demoMode ? DEMO_USERS.map((u) => ({ ...u, mailboxes: [...u.mailboxes] })) : [],
     log: (line) => console.log(line),
   });
 
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       `Demo mode: no SENTROY_ACCESS_TOKEN, using the built-in Sentroy emulator (company "${emulator?.companySlug}").`,
     );
     console.log(`Sign in with ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+    for (const u of DEMO_USERS.slice(1)) console.log(`  or as ${u.role}: ${u.email} / ${u.password}`);
   } else {
     console.log(`Upstream: ${config.upstream.baseUrl} (company "${config.upstream.companySlug}")`);
   }

@@ -7,4 +7,5 @@ export * from './send';
 export * from './inbox';
 export * from './endpoints';
 export * from './console';
+export * from './console-access';
 export * from './console-dashboard';

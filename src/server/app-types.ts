@@ -1,4 +1,4 @@
-import type { ConsoleUser } from '@contract/index';
+import type { ConsoleUser, RoleAbilities } from '@contract/index';
 import type { ConsoleStore } from './db/index';
 import type { ServerConfig } from './env';
 import type { Logger } from './logger';
@@ -26,4 +26,19 @@ export interface SessionContext {
   user: ConsoleUser;
 }
 
-export type AppEnv = { Variables: { session: SessionContext } };
+/**
+ * What the signed-in user may do, set by access/access-control.ts on every non-public route as `c.get('access')`.
+ * Handlers use it to scope what they return, e.g. the send log: `c.get('access').sendLogScope`.
+ */
+export interface AccessContext {
+  user: ConsoleUser;
+  /** Granted mailboxes, lower-case. */
+  mailboxes: readonly string[];
+  abilities: RoleAbilities;
+  canReadMailbox(mailbox: string): boolean;
+  canSendFrom(mailbox: string): boolean;
+  /** `all` for admins and operators; `own` (rows with user_id = userId) for members. */
+  sendLogScope: { rows: 'all' } | { rows: 'own'; userId: string };
+}
+
+export type AppEnv = { Variables: { session: SessionContext; access: AccessContext } };

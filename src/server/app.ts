@@ -1,17 +1,20 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
+import { accessControl } from './access/access-control';
 import type { AppDeps, AppEnv } from './app-types';
 import { ApiError, errorEnvelope, MESSAGES } from './http-errors';
 import { bodyLimit, SEND_BODY_LIMIT_BYTES, SMALL_BODY_LIMIT_BYTES } from './middleware/body-limit';
 import { requestLog } from './middleware/request-log';
-import { requireSession } from './middleware/require-session';
 import { sameOrigin } from './middleware/same-origin';
 import { securityHeaders } from './middleware/security-headers';
+import { accountRoutes } from './routes/account';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { consoleDashboardRoutes } from './routes/console-dashboard';
 import { healthRoutes } from './routes/health';
 import { sentroyRoutes } from './routes/sentroy';
+import { userRoutes } from './routes/users';
 import { webAppRoutes } from './routes/web-app';
 
 /**
@@ -24,10 +27,13 @@ import { webAppRoutes } from './routes/web-app';
  *   *    /api/<sentroy path>      the contract's allowlist, forwarded to Sentroy with the token added (session)
  *   POST /api/console/templates/:id/preview   render a template as the platform would (session)
  *   GET  /api/console/send-log    the console's own send log (session)
+ *   *    /api/console/users[/:id[/reset-password]]   user administration (admin)
+ *   GET  /api/console/audit[.csv] the audit log, as pages or CSV (admin)
+ *   *    /api/console/account/…   the user's own password and sessions (session)
  *   GET  /*                       the built SPA, with index.html for deep links
  *
  * Order matters: log and headers wrap everything; the origin check and body limits run before any handler reads a
- * body; the session gate covers all of /api.
+ * body; the access gate (access/route-policy.ts) covers every route: session, role, mailbox grants, default deny.
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -38,11 +44,15 @@ export function createApp(deps: AppDeps) {
   const sendBodyLimit = bodyLimit(SEND_BODY_LIMIT_BYTES);
   const smallBodyLimit = bodyLimit(SMALL_BODY_LIMIT_BYTES);
   app.use('*', (c, next) => (c.req.path === '/api/send' ? sendBodyLimit : smallBodyLimit)(c, next));
+  // Every route's policy (access/route-policy.ts): session, role and mailbox grants, default deny.
+  app.use('*', accessControl(deps));
 
   app.route('/healthz', healthRoutes());
   app.route('/auth', authRoutes(deps));
-  app.use('/api/*', requireSession(deps));
   app.route('/api/console', consoleDashboardRoutes(deps));
+  app.route('/api/console/users', userRoutes(deps));
+  app.route('/api/console/account', accountRoutes(deps));
+  app.route('/api/console', auditRoutes(deps));
   app.route('/api', sentroyRoutes(deps));
   app.route('/', webAppRoutes(deps.staticDir));
 

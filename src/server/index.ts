@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { ensureBootstrapUsers, type BootstrapUser } from './access/bootstrap-users';
 import { ensureBootstrapAdmins, type BootstrapAdmin } from './auth/bootstrap-admins';
 import { createConsoleStore, openConsoleDatabase } from './db/index';
 import type { ServerConfig } from './env';
@@ -17,6 +18,7 @@ export { createSentroyClient, type SentroyClient, type RetryPolicy } from './ups
 export { createConsoleStore, openConsoleDatabase, type ConsoleStore } from './db/index';
 export { createLogger, type Logger, type LogSink } from './logger';
 export type { BootstrapAdmin } from './auth/bootstrap-admins';
+export type { BootstrapUser } from './access/bootstrap-users';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -25,6 +27,8 @@ export interface StartServerOptions {
   demoMode?: boolean;
   /** Admins created when no user has their email; CONSOLE_ADMIN_* from the config is added automatically. */
   bootstrapAdmins?: BootstrapAdmin[];
+  /** Users of any role, with mailbox grants, created when no user has their email (demo mode seeds one per role). */
+  bootstrapUsers?: BootstrapUser[];
   /** The built SPA; default `<repo>/dist`. */
   staticDir?: string;
   /** Where log lines go; default stdout. */
@@ -65,6 +69,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       [...(config.admin ? [config.admin] : []), ...(options.bootstrapAdmins ?? [])],
       logger,
     );
+    await ensureBootstrapUsers(store, options.bootstrapUsers ?? [], logger);
   } catch (error) {
     await store.close();
     throw error;

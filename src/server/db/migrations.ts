@@ -75,6 +75,30 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
     },
   },
+  '0002_access_control': {
+    async up(db: Kysely<unknown>) {
+      // Per-user mailbox grants (issue #5): addresses lower-case; they go with the user.
+      await db.schema
+        .createTable('mailbox_grants')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('mailbox', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('mailbox_grants_pk', ['user_id', 'mailbox'])
+        .execute();
+
+      // The audit keeps who acted even after the user is deleted, and which mailbox an action touched.
+      await db.schema.alterTable('audit_log').addColumn('actor_email', 'text').execute();
+      await db.schema.alterTable('audit_log').addColumn('mailbox', 'text').execute();
+      await db.schema.createIndex('audit_log_action_at').on('audit_log').columns(['action', 'at']).execute();
+      await db.schema.createIndex('audit_log_mailbox_at').on('audit_log').columns(['mailbox', 'at']).execute();
+
+      // Append-only from the application's side: no code path updates or deletes rows, and SQLite refuses it anyway.
+      await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+      await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+    },
+  },
   '0003_dashboard': {
     // The send log keeps what the dashboard shows (cc, schedule) and, for idempotent replays, the first answer.
     async up(db: Kysely<unknown>) {

@@ -70,6 +70,16 @@ export interface AuditLogTable {
   /** JSON object */
   detail: string | null;
   ip: string | null;
+  /** Added by 0002_access_control: the actor's email at the time, and the mailbox the action touched. */
+  actor_email: string | null;
+  mailbox: string | null;
+}
+
+export interface MailboxGrantsTable {
+  user_id: string;
+  /** lower-case address */
+  mailbox: string;
+  created_at: string;
 }
 
 export interface ConsoleDatabase {
@@ -78,6 +88,7 @@ export interface ConsoleDatabase {
   login_attempts: LoginAttemptsTable;
   send_log: SendLogTable;
   audit_log: AuditLogTable;
+  mailbox_grants: MailboxGrantsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ConsoleRole } from '@contract/index';
 import type { ConsoleDatabase, SessionRow, UserRow } from './schema';
 import { sendLogQueries } from './send-log-store';
+import { accountSessionQueries, auditReadQueries, grantQueries, userAdminQueries } from './access-store';
 
 /**
  * The console's data-access layer: every query the BFF runs, in one place, over `Kysely<ConsoleDatabase>`.
@@ -15,6 +16,11 @@ export interface ConsoleStore {
   loginAttempts: ReturnType<typeof loginAttemptQueries>;
   audit: ReturnType<typeof auditQueries>;
   sendLog: ReturnType<typeof sendLogQueries>;
+  /** Access control (issue #5): db/access-store.ts */
+  userAdmin: ReturnType<typeof userAdminQueries>;
+  grants: ReturnType<typeof grantQueries>;
+  accountSessions: ReturnType<typeof accountSessionQueries>;
+  auditRead: ReturnType<typeof auditReadQueries>;
   close(): Promise<void>;
 }
 
@@ -25,6 +31,10 @@ export function createConsoleStore(db: Kysely<ConsoleDatabase>): ConsoleStore {
     loginAttempts: loginAttemptQueries(db),
     audit: auditQueries(db),
     sendLog: sendLogQueries(db),
+    userAdmin: userAdminQueries(db),
+    grants: grantQueries(db),
+    accountSessions: accountSessionQueries(db),
+    auditRead: auditReadQueries(db),
     close: () => db.destroy(),
   };
 }
@@ -165,6 +175,10 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
   ip: string | null;
   now: Date;
+  /** Defaults to the actor's current email, looked up by id. */
+  actorEmail?: string | null;
+  /** The mailbox the action touched, lower-case. */
+  mailbox?: string | null;
 }
 
 function auditQueries(db: Kysely<ConsoleDatabase>) {
@@ -179,6 +193,11 @@ function auditQueries(db: Kysely<ConsoleDatabase>) {
           target: entry.target ?? null,
           detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
           ip: entry.ip,
+          actor_email:
+            entry.actorEmail !== undefined || entry.actorUserId === null
+              ? (entry.actorEmail ?? null)
+              : db.selectFrom('users').select('email').where('id', '=', entry.actorUserId),
+          mailbox: entry.mailbox?.toLowerCase() ?? null,
         })
         .execute();
     },

@@ -14,8 +14,9 @@ const KEEP_LOGIN_ATTEMPTS_MS = 24 * 3_600_000;
 /** `/auth/login`, `/auth/logout`, `/auth/me`: the console's own sign-in, independent of Sentroy. */
 export function authRoutes(deps: AppDeps) {
   const now = () => deps.now?.() ?? new Date();
-  const meFor = (user: Me['user']): Me => ({
+  const meFor = async (user: Me['user']): Promise<Me> => ({
     user,
+    mailboxGrants: await deps.store.grants.forUser(user.id),
     console: { demoMode: deps.demoMode, companySlug: deps.config.upstream.companySlug ?? '', version: deps.version },
   });
 
@@ -56,7 +57,7 @@ export function authRoutes(deps: AppDeps) {
       await deletePresentedSession(c, deps);
       await startSession(c, deps, user);
       await deps.store.audit.write({ action: 'login.success', actorUserId: user.id, target: email, ip, now: at });
-      return c.json({ data: meFor(toConsoleUser(user)) }, 200);
+      return c.json({ data: await meFor(toConsoleUser(user)) }, 200);
     })
     .post('/logout', async (c) => {
       const session = await resolveSession(c, deps);
@@ -75,6 +76,6 @@ export function authRoutes(deps: AppDeps) {
     .get('/me', async (c) => {
       const session = await resolveSession(c, deps);
       if (!session) throw new ApiError(401, MESSAGES.notSignedIn);
-      return c.json({ data: meFor(session.user) }, 200);
+      return c.json({ data: await meFor(session.user) }, 200);
     });
 }

@@ -11,6 +11,7 @@ import {
   type SendRequest,
   type SentroyEndpointName,
 } from '@contract/index';
+import { auditSentroyAction, scopeSentroyResult } from '../access/sentroy-hooks';
 import type { AppDeps, AppEnv } from '../app-types';
 import { ApiError } from '../http-errors';
 import { formatBytes } from '../middleware/body-limit';
@@ -58,9 +59,16 @@ export function sentroyRoutes(deps: AppDeps) {
           toUpstream: () => toUpstreamRequest(name, endpoint, input),
         });
         if (answer.replayed) c.header('Idempotent-Replayed', 'true');
+        const sent = answer.status < 300 && !answer.replayed;
+        await auditSentroyAction(c, deps, name, input, { ok: sent, data: (answer.body as { data?: unknown }).data });
         return c.json(answer.body, answer.status, answer.headers);
       }
-      const result = await deps.upstream.request(toUpstreamRequest(name, endpoint, input));
+      // Access control (access/sentroy-hooks.ts): members' mailbox list is narrowed, mail actions are audited.
+      const result = scopeSentroyResult(c, name, await deps.upstream.request(toUpstreamRequest(name, endpoint, input)));
+      await auditSentroyAction(c, deps, name, input, {
+        ok: result.kind === 'data',
+        data: 'data' in result ? result.data : null,
+      });
       return respond(c, result, name);
     });
   }

@@ -29,6 +29,7 @@ export const fail = (status: number, error: string) => ({ status, body: { data: 
 /** Shaped like the emulator's demo seed, typed by the contract so a contract change breaks these tests too. */
 export const demoMe: Me = {
   user: { id: 'u1', email: 'admin@acme.example', name: 'Demo Admin', role: 'admin' },
+  mailboxGrants: [],
   console: { demoMode: true, companySlug: 'acme', version: '0.1.0' },
 };
 
