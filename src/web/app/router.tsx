@@ -3,12 +3,13 @@ import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { RouteError } from '@web/components/errors/route-error';
 import { LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
-import { ComposeRoute, InboxRoute, TemplatesRoute } from './routes/coming-soon';
+import { ComposeRoute, InboxRoute } from './routes/coming-soon';
 import { DomainDetailRoute, domainDetailLoader } from './routes/domain-detail';
 import { DomainsRoute, domainsLoader } from './routes/domains';
 import { LoginRoute, loginLoader } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { ProtectedRoute, protectedLoader } from './routes/protected';
+import { TemplatePreviewRoute, templatePreviewLoader, TemplatesRoute, templatesLoader } from './routes/templates';
 
 function AppLoading() {
   return (
@@ -38,7 +39,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { index: true, loader: () => redirect(paths.domains.getHref()) },
                 { path: paths.domains.path, loader: domainsLoader(queryClient), Component: DomainsRoute },
                 { path: paths.domain.path, loader: domainDetailLoader(queryClient), Component: DomainDetailRoute },
-                { path: paths.templates.path, Component: TemplatesRoute },
+                { path: paths.templates.path, loader: templatesLoader(queryClient), Component: TemplatesRoute },
+                {
+                  path: paths.template.path,
+                  loader: templatePreviewLoader(queryClient),
+                  Component: TemplatePreviewRoute,
+                },
                 { path: paths.compose.path, Component: ComposeRoute },
                 { path: paths.inbox.path, Component: InboxRoute },
                 { path: '*', Component: NotFoundRoute },

@@ -13,7 +13,21 @@ export const paths = {
   domains: { path: '/domains', getHref: () => '/domains' },
   domain: { path: '/domains/:id', getHref: (id: string) => `/domains/${encodeURIComponent(id)}` },
   templates: { path: '/templates', getHref: () => '/templates' },
-  compose: { path: '/compose', getHref: () => '/compose' },
+  template: { path: '/templates/:id', getHref: (id: string) => `/templates/${encodeURIComponent(id)}` },
+  compose: {
+    path: '/compose',
+    /** A reply / reply-all / forward of a message opens compose with the original's coordinates. */
+    getHref: (reply?: { mailbox: string; folder: string; uid: number; mode: 'reply' | 'replyAll' | 'forward' }) =>
+      reply
+        ? `/compose?${new URLSearchParams({
+            replyTo: reply.mailbox,
+            folder: reply.folder,
+            uid: String(reply.uid),
+            mode: reply.mode,
+          }).toString()}`
+        : '/compose',
+  },
+  sent: { path: '/sent', getHref: () => '/sent' },
   inbox: { path: '/inbox', getHref: () => '/inbox' },
 } as const;
 

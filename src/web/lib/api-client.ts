@@ -118,3 +118,94 @@ export const apiClient = {
   delete: <T>(path: string, options: Omit<RequestOptions<T>, 'method'> = {}) =>
     request<T>(path, { ...options, method: 'DELETE' }),
 };
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface UploadJsonOptions<T> {
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
+  schema?: z.ZodType<T>;
+  /** Upload progress of the request body (XMLHttpRequest's `upload.onprogress`: fetch cannot report it). */
+  onUploadProgress?: (progress: UploadProgress) => void;
+  signal?: AbortSignal;
+}
+
+function parseEnvelope<T>(status: number, text: string, schema: z.ZodType<T> | undefined): T {
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (status < 200 || status >= 300) {
+    throw new ApiError(status, envelopeMessage(json) ?? fallbackMessage(status));
+  }
+  if (typeof json !== 'object' || json === null || !('data' in json)) {
+    throw new ApiError(status, 'The server sent an unexpected answer.');
+  }
+  const message = envelopeMessage(json);
+  if (message !== undefined) throw new ApiError(status, message);
+  if (!schema) return json.data as T;
+  const parsed = schema.safeParse(json.data);
+  if (!parsed.success) {
+    throw new ApiError(status, 'The server sent data in an unexpected shape.', { cause: parsed.error });
+  }
+  return parsed.data;
+}
+
+/**
+ * POST a JSON body with upload progress: the one place the SPA uses XMLHttpRequest, for large bodies such as a
+ * message with attachments. Same envelope handling and the same ApiError as `request`.
+ */
+export function uploadJson<T = unknown>(path: string, body: unknown, options: UploadJsonOptions<T> = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/json');
+    for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onUploadProgress?.({ loaded: event.loaded, total: event.total });
+    };
+    xhr.onload = () => {
+      try {
+        resolve(parseEnvelope(xhr.status, xhr.responseText, options.schema));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'Cannot reach the console server. Check your connection and try again.'));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(JSON.stringify(body));
+  });
+}
+
+/** GET bytes (an attachment download) as a Blob; failures carry the envelope's message like every other call. */
+export async function requestBlob(
+  path: string,
+  options: { query?: RequestOptions<unknown>['query']; signal?: AbortSignal } = {},
+): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), { credentials: 'same-origin', signal: options.signal });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ApiError(0, 'Cannot reach the console server. Check your connection and try again.', { cause });
+  }
+  if (!response.ok) {
+    let json: unknown;
+    try {
+      json = JSON.parse(await response.text());
+    } catch {
+      json = undefined;
+    }
+    throw new ApiError(response.status, envelopeMessage(json) ?? fallbackMessage(response.status));
+  }
+  return response.blob();
+}

@@ -16,9 +16,6 @@ export function ComingSoon({ title, description }: ComingSoonProps) {
   );
 }
 
-export const TemplatesRoute = () => (
-  <ComingSoon title="Templates" description="Browsing and previewing your email templates is coming soon." />
-);
 export const ComposeRoute = () => (
   <ComingSoon title="Compose" description="Writing and sending email from your company's mailboxes is coming soon." />
 );

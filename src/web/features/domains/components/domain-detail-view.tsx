@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
+import { Button } from '@web/components/ui/button';
 import { PageHeader } from '@web/components/ui/page-header';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
+import { formatDateTime } from '@web/lib/format-date';
 import { useDomain } from '../api/get-domain';
 import { DomainDetail } from './domain-detail';
 
@@ -21,7 +23,23 @@ export function DomainDetailView({ id }: { id: string }) {
           <span aria-hidden="true">← </span>All domains
         </Link>
       </nav>
-      <PageHeader title={name ?? 'Domain'} />
+      <PageHeader
+        title={name ?? 'Domain'}
+        actions={
+          domainQuery.isSuccess && (
+            <div className="flex items-center gap-3">
+              <p role="status" className="text-xs text-slate-600 dark:text-slate-300">
+                {domainQuery.isFetching
+                  ? 'Checking…'
+                  : `Last checked ${formatDateTime(new Date(domainQuery.dataUpdatedAt).toISOString())}`}
+              </p>
+              <Button variant="secondary" disabled={domainQuery.isFetching} onClick={() => void domainQuery.refetch()}>
+                Check again
+              </Button>
+            </div>
+          )
+        }
+      />
       {domainQuery.isPending ? (
         <LoadingState label="Loading the domain…" />
       ) : domainQuery.isError ? (
