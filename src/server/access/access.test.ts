@@ -508,3 +508,22 @@ describe('npm run users (CLI, in-process)', () => {
     }
   });
 });
+
+describe('send log scope', () => {
+  it('members see only their own rows; operators and admins see every row', async () => {
+    await h.request('/api/send', {
+      method: 'POST',
+      headers: { cookie: cookies.operator },
+      json: { from: UNGRANTED, to: 'z@example.org', subject: 'Operator send', domainId: 'd1', text: 'hi' },
+    });
+    const rows = async (role: ConsoleRole) => {
+      const res = await h.request('/api/console/send-log?limit=100', { headers: { cookie: cookies[role] } });
+      return (JSON.parse(res.text_).data.items as { user: { email: string } | null }[]).map((i) => i.user?.email);
+    };
+    const member = await rows('member');
+    expect(member.length).toBeGreaterThan(0);
+    expect(new Set(member)).toEqual(new Set([MEMBER.email]));
+    expect(await rows('operator')).toContain(MEMBER.email);
+    expect(await rows('admin')).toContain(OPERATOR.email);
+  });
+});

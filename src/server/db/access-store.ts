@@ -134,7 +134,7 @@ export function accountSessionQueries(db: Kysely<ConsoleDatabase>) {
 const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 export function auditReadQueries(db: Kysely<ConsoleDatabase>) {
-  const filtered = (filters: Omit<AuditFilters, 'page' | 'limit'>) => {
+  const filtered = (filters: Partial<Omit<AuditFilters, 'page' | 'limit'>>) => {
     let query = db.selectFrom('audit_log');
     if (filters.actor) {
       const pattern = likeContains(filters.actor.toLowerCase());
@@ -198,7 +198,7 @@ export function auditReadQueries(db: Kysely<ConsoleDatabase>) {
       return { entries: rows.map(toEntry), total: Number(count.n), page: filters.page, limit: filters.limit };
     },
     /** Newest first, at most `max` rows: the CSV export. */
-    async all(filters: Omit<AuditFilters, 'page' | 'limit'>, max: number) {
+    async all(filters: Partial<Omit<AuditFilters, 'page' | 'limit'>>, max: number) {
       const rows = await filtered(filters).selectAll().orderBy('id', 'desc').limit(max).execute();
       return rows.map(toEntry);
     },

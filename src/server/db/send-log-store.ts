@@ -117,10 +117,12 @@ export function sendLogQueries(db: Kysely<ConsoleDatabase>) {
       };
     },
 
-    async list(page: number, limit: number): Promise<{ items: SendLogItem[]; total: number }> {
+    /** `onlyUserId`: a member's scope (access control, issue #5) — only the rows that user sent. */
+    async list(page: number, limit: number, onlyUserId?: string): Promise<{ items: SendLogItem[]; total: number }> {
       const rows = await db
         .selectFrom('send_log')
         .leftJoin('users', 'users.id', 'send_log.user_id')
+        .$if(onlyUserId !== undefined, (q) => q.where('send_log.user_id', '=', onlyUserId!))
         .select([
           'send_log.id',
           'send_log.created_at',
@@ -147,6 +149,7 @@ export function sendLogQueries(db: Kysely<ConsoleDatabase>) {
         .execute();
       const count = await db
         .selectFrom('send_log')
+        .$if(onlyUserId !== undefined, (q) => q.where('send_log.user_id', '=', onlyUserId!))
         .select((eb) => eb.fn.countAll<number>().as('total'))
         .executeTakeFirstOrThrow();
       return {

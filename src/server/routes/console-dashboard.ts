@@ -53,7 +53,13 @@ export function consoleDashboardRoutes(deps: AppDeps) {
 
   router.get('/send-log', async (c) => {
     const query = parseOrThrow(sendLogQuerySchema, c.req.query());
-    const { items, total } = await deps.store.sendLog.list(query.page, query.limit);
+    // Access control (issue #5): admins and operators see every row, members only their own.
+    const scope = c.get('access').sendLogScope;
+    const { items, total } = await deps.store.sendLog.list(
+      query.page,
+      query.limit,
+      scope.rows === 'own' ? scope.userId : undefined,
+    );
     const page: SendLogPage = { items, total, page: query.page, limit: query.limit };
     return c.json({ data: page });
   });
