@@ -87,7 +87,7 @@ async function waitForHealth(baseURL: string, child: ChildProcess, output: () =>
  * root, in demo mode (no SENTROY_ACCESS_TOKEN, so it starts the seeded emulator), on a free port and with a data
  * directory of its own.
  */
-export async function startConsole(): Promise<RunningConsole> {
+export async function startConsole(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningConsole> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'sentroy-console-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -102,6 +102,8 @@ export async function startConsole(): Promise<RunningConsole> {
     CONSOLE_ADMIN_EMAIL: '',
     CONSOLE_ADMIN_PASSWORD: '',
     CONSOLE_PUBLIC_URL: '',
+    // Test hooks such as CONSOLE_DEMO_EXTRA / CONSOLE_DEMO_REMOTE_BASE (src/emulator/README.md).
+    ...extraEnv,
   };
 
   let output = '';

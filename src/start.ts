@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_ADMIN, DEMO_USERS } from './demo-credentials';
-import { startEmulator, type RunningEmulator } from './emulator/index';
+import { parseTestExtras, startEmulator, type RunningEmulator } from './emulator/index';
 import { loadServerConfig, startServer, type ServerConfig } from './server/index';
 
 async function main(): Promise<void> {
@@ -28,6 +28,9 @@ async function main(): Promise<void> {
       port: 0,
       dataDir: join(resolve(config.dataDir), 'emulator'),
       seed: 'demo',
+      // Test hooks, demo mode only (src/emulator/README.md): extra seeded data sets for the e2e suite.
+      extras: parseTestExtras(process.env.CONSOLE_DEMO_EXTRA),
+      remoteBase: process.env.CONSOLE_DEMO_REMOTE_BASE || undefined,
     });
     config = {
       ...config,

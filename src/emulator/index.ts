@@ -14,6 +14,7 @@ import { JobStore } from './store/job-store';
 import { SqliteMessageStore } from './store/sqlite-message-store';
 import { DEMO_ACCESS_TOKEN, DEMO_COMPANY_SLUG } from './seed/demo-data';
 import { ensureCompany, seedDemo, type SeedKind } from './seed/seed-demo';
+import { seedTestExtras, type TestExtra } from './seed/test-extras';
 
 export { createEmulatorApp } from './app';
 export type { EmulatorDeps, EmulatorEnv } from './context';
@@ -21,6 +22,7 @@ export type { MessageStore } from './store/message-store';
 export { SqliteMessageStore } from './store/sqlite-message-store';
 export { seedBulkMessages } from './seed/bulk';
 export * from './seed/demo-data';
+export { parseTestExtras, TEST_EXTRAS, type TestExtra } from './seed/test-extras';
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
@@ -46,6 +48,10 @@ export interface EmulatorOptions {
   schedulerIntervalMs?: number;
   /** Random source of the fault switch (tests make it deterministic). */
   random?: () => number;
+  /** Test hook: extra data sets seeded after the demo (seed/test-extras.ts), e.g. ["hostile", "bulk100k"]. */
+  extras?: readonly TestExtra[];
+  /** Test hook: where the hostile corpus' remote URLs point (a listener the test owns). */
+  remoteBase?: string;
 }
 
 /** An emulator without a listening socket: use `app.request()` in tests. */
@@ -106,6 +112,9 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         { companies, messages: store },
         { companySlug, accessToken, seed: options.seed ?? 'demo', now: new Date(clock()) },
       );
+      if (options.extras?.length) {
+        await seedTestExtras(store, options.extras, { remoteBase: options.remoteBase, now: new Date(clock()) });
+      }
       log(`seeded ${options.seed ?? 'demo'} data into ${options.dataDir} in ${Date.now() - started} ms`);
     } else {
       // An existing data folder keeps its data; only make sure the configured company and token work.

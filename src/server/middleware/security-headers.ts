@@ -8,7 +8,9 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // Remote images only ever load inside the sandboxed email frame (srcdoc inherits this policy) after the user
+  // clicked "Show images"; the frame's own CSP forbids them until then.
+  "img-src 'self' data: blob: https: http:",
   "frame-src 'self' blob: data:",
   "frame-ancestors 'none'",
   "base-uri 'none'",

@@ -3,7 +3,8 @@ import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { RouteError } from '@web/components/errors/route-error';
 import { LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
-import { ComposeRoute, InboxRoute } from './routes/coming-soon';
+import { ComposeRoute } from './routes/coming-soon';
+import { InboxRoute, inboxLoader } from './routes/inbox';
 import { DomainDetailRoute, domainDetailLoader } from './routes/domain-detail';
 import { DomainsRoute, domainsLoader } from './routes/domains';
 import { LoginRoute, loginLoader } from './routes/login';
@@ -46,7 +47,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   Component: TemplatePreviewRoute,
                 },
                 { path: paths.compose.path, Component: ComposeRoute },
-                { path: paths.inbox.path, Component: InboxRoute },
+                // /inbox/:mailbox/:folder/:uid? (folder encoded as one segment); the loader redirects the short forms.
+                {
+                  path: `${paths.inbox.path}/:mailbox?/:folder?/:uid?`,
+                  loader: inboxLoader(queryClient),
+                  Component: InboxRoute,
+                },
                 { path: '*', Component: NotFoundRoute },
               ],
             },

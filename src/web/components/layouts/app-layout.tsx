@@ -1,6 +1,6 @@
 import { useIsFetching } from '@tanstack/react-query';
 import { useRef, type ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { Button } from '@web/components/ui/button';
 import { paths } from '@web/config/paths';
 import { useRouteFocus } from './use-route-focus';
@@ -34,6 +34,7 @@ const MAIN_ID = 'main-content';
 export function AppLayout({ user, demoMode, onSignOut, signingOut, children }: AppLayoutProps) {
   const mainRef = useRef<HTMLElement>(null);
   useRouteFocus(mainRef);
+  const { pathname } = useLocation();
   const fetching = useIsFetching() > 0;
 
   return (
@@ -100,7 +101,13 @@ export function AppLayout({ user, demoMode, onSignOut, signingOut, children }: A
         </div>
       </header>
 
-      <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none">
+      <main
+        id={MAIN_ID}
+        ref={mainRef}
+        tabIndex={-1}
+        // The webmail's three panes use the full width.
+        className={`mx-auto w-full flex-1 outline-none ${pathname.startsWith('/inbox') ? 'px-2 py-2' : 'max-w-6xl px-4 py-8'}`}
+      >
         {children}
       </main>
     </div>

@@ -1,0 +1,33 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { redirect, useParams, type LoaderFunctionArgs } from 'react-router';
+import { useMe } from '@web/features/auth/api';
+import { companyMailboxesQueryOptions, foldersQueryOptions, InboxPage, inboxHref } from '@web/features/inbox';
+
+/** `/inbox` → the first mailbox's INBOX; `/inbox/:mailbox` → its INBOX. Warms the folder list otherwise. */
+export const inboxLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs) => {
+    if (!params.mailbox) {
+      const mailboxes = await queryClient.ensureQueryData(companyMailboxesQueryOptions());
+      const first = mailboxes[0];
+      return first ? redirect(inboxHref(first.email, 'INBOX')) : null;
+    }
+    if (!params.folder) return redirect(inboxHref(params.mailbox, 'INBOX'));
+    void queryClient.prefetchQuery(foldersQueryOptions(params.mailbox));
+    return null;
+  };
+
+export function InboxRoute() {
+  const { mailbox, folder, uid } = useParams();
+  const me = useMe();
+  if (!mailbox || !folder) {
+    return <p className="p-6 text-sm">No company mailbox is available to this account.</p>;
+  }
+  const parsedUid = uid && /^\d+$/.test(uid) ? Number(uid) : undefined;
+  return (
+    <>
+      <title>{`${folder} · ${mailbox} · Inbox · Sentroy Console`}</title>
+      <InboxPage mailbox={mailbox} folder={folder} uid={parsedUid} user={me.data?.user.email ?? 'anonymous'} />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { ALL_FOLDER_PATH, SPECIAL_USE, type Folder } from '@contract/index';
+
+export const SPECIAL_ORDER = [
+  SPECIAL_USE.inbox,
+  SPECIAL_USE.all,
+  SPECIAL_USE.sent,
+  SPECIAL_USE.drafts,
+  SPECIAL_USE.archive,
+  SPECIAL_USE.junk,
+  SPECIAL_USE.trash,
+] as const;
+
+const LABELS: Record<string, { label: string; icon: string }> = {
+  [SPECIAL_USE.inbox]: { label: 'Inbox', icon: '📥' },
+  [SPECIAL_USE.all]: { label: 'All mail', icon: '🗂️' },
+  [SPECIAL_USE.sent]: { label: 'Sent', icon: '📤' },
+  [SPECIAL_USE.drafts]: { label: 'Drafts', icon: '📝' },
+  [SPECIAL_USE.archive]: { label: 'Archive', icon: '🗄️' },
+  [SPECIAL_USE.junk]: { label: 'Junk', icon: '⚠️' },
+  [SPECIAL_USE.trash]: { label: 'Trash', icon: '🗑️' },
+};
+
+/** INBOX has no special-use attribute on most servers; `__ALL__` is virtual. */
+export function specialUseOf(folder: Pick<Folder, 'path' | 'specialUse'>): string | null {
+  if (folder.path.toUpperCase() === 'INBOX') return SPECIAL_USE.inbox;
+  if (folder.path === ALL_FOLDER_PATH) return SPECIAL_USE.all;
+  return folder.specialUse && LABELS[folder.specialUse] ? folder.specialUse : null;
+}
+
+export function folderLabel(folder: Pick<Folder, 'path' | 'name' | 'specialUse'>): string {
+  const special = specialUseOf(folder);
+  return special ? LABELS[special]!.label : (folder.path.split('/').at(-1) ?? folder.name);
+}
+
+export function folderIcon(folder: Pick<Folder, 'path' | 'specialUse'>): string {
+  const special = specialUseOf(folder);
+  return special ? LABELS[special]!.icon : '📁';
+}
+
+export interface FolderEntry {
+  folder: Folder;
+  depth: number;
+  special: boolean;
+}
+
+/** Special-use folders first in a fixed order, then the rest as a tree (split on "/"), alphabetical per level. */
+export function orderFolders(folders: readonly Folder[]): FolderEntry[] {
+  const special = folders
+    .filter((f) => specialUseOf(f))
+    .sort((a, b) => SPECIAL_ORDER.indexOf(specialUseOf(a)! as never) - SPECIAL_ORDER.indexOf(specialUseOf(b)! as never))
+    .map((folder) => ({ folder, depth: 0, special: true }));
+  const rest = folders
+    .filter((f) => !specialUseOf(f) && !f.path.startsWith('__'))
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .map((folder) => ({ folder, depth: folder.path.split('/').length - 1, special: false }));
+  return [...special, ...rest];
+}
+
+export function findSpecial(folders: readonly Folder[] | undefined, use: string): Folder | undefined {
+  return folders?.find((f) => specialUseOf(f) === use);
+}

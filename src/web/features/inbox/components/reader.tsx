@@ -1,0 +1,205 @@
+import type { MessageAddress, MessageDetail } from '@contract/index';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button } from '@web/components/ui/button';
+import { ErrorState, LoadingState } from '@web/components/ui/status-message';
+import { formatDateTime } from '@web/lib/format-date';
+import { attachmentHref } from '../api/get-message';
+import { useConversation } from '../api/get-conversation';
+import { HtmlBody } from './html-body';
+import { useTrustedSenders } from './remote-content';
+import { TextBody } from './text-body';
+
+const formatAddress = (a: MessageAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
+const formatSize = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export interface ReaderProps {
+  mailbox: string;
+  folder: string;
+  uid: number;
+  detail: MessageDetail | undefined;
+  isPending: boolean;
+  error: Error | null;
+  onRetry: () => void;
+  /** The signed-in console user (for "always show images from this sender"). */
+  user: string;
+  conversationFolders: { inbox: string; sent: string | null };
+  /** Called once the message has been open for a moment (Gmail's delay) while it is unread. */
+  onAutoRead: () => void;
+}
+
+export const AUTO_READ_DELAY_MS = 1500;
+
+export function Reader(props: ReaderProps) {
+  const { detail, isPending, error, onRetry, uid, onAutoRead } = props;
+  const [conversation, setConversation] = useState(false);
+
+  // Mark read after a short delay; moving on cancels it. Only the first load of a message counts, so
+  // "Mark as unread" is not undone by the timer.
+  const autoRead = useRef(onAutoRead);
+  useEffect(() => {
+    autoRead.current = onAutoRead;
+  });
+  const loadedUnread = detail !== undefined && detail.uid === uid && !detail.seen;
+  const firstLoad = useRef<number | null>(null);
+  useEffect(() => {
+    if (!loadedUnread || firstLoad.current === uid) return;
+    firstLoad.current = uid;
+    const timer = setTimeout(() => autoRead.current(), AUTO_READ_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [loadedUnread, uid]);
+
+  if (isPending) return <LoadingState label="Loading message…" />;
+  if (error || !detail)
+    return <ErrorState title="The message could not be loaded." message={error?.message ?? ''} onRetry={onRetry} />;
+
+  return (
+    <article aria-labelledby="reader-subject" className="space-y-4 p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h2 id="reader-subject" className="text-xl font-semibold text-slate-950 dark:text-white">
+          {detail.subject || '(no subject)'}
+        </h2>
+        <Button variant="secondary" aria-pressed={conversation} onClick={() => setConversation((c) => !c)}>
+          Conversation
+        </Button>
+      </div>
+      {conversation ? <Conversation {...props} detail={detail} /> : <MessageView {...props} detail={detail} />}
+    </article>
+  );
+}
+
+function MessageView({ mailbox, folder, uid, detail, user }: ReaderProps & { detail: MessageDetail }) {
+  const { isTrusted, trust } = useTrustedSenders(user);
+  const [shown, setShown] = useState(false);
+  const [blocked, setBlocked] = useState(0);
+  const sender = detail.from.address;
+  const allowRemote = shown || (sender !== '' && isTrusted(sender));
+  const onBlockedCount = useCallback((n: number) => setBlocked(n), []);
+  return (
+    <>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="font-medium text-slate-500 dark:text-slate-400">From</dt>
+        <dd>{formatAddress(detail.from) || '(unknown)'}</dd>
+        <dt className="font-medium text-slate-500 dark:text-slate-400">To</dt>
+        <dd>{detail.to.map(formatAddress).join(', ') || '—'}</dd>
+        {detail.cc.length > 0 && (
+          <>
+            <dt className="font-medium text-slate-500 dark:text-slate-400">Cc</dt>
+            <dd>{detail.cc.map(formatAddress).join(', ')}</dd>
+          </>
+        )}
+        <dt className="font-medium text-slate-500 dark:text-slate-400">Date</dt>
+        <dd>{formatDateTime(detail.date)}</dd>
+      </dl>
+
+      {detail.attachments.length > 0 && (
+        <section aria-label="Attachments">
+          <ul className="flex flex-wrap gap-2">
+            {detail.attachments.map((a) => (
+              <li key={a.partId}>
+                <a
+                  href={attachmentHref(mailbox, folder, uid, a.partId)}
+                  download={a.filename}
+                  className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+                >
+                  <span aria-hidden="true">📎</span>
+                  <span>
+                    Download {a.filename} <span className="text-slate-500">({formatSize(a.size)})</span>
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {detail.htmlBody !== null && blocked > 0 && !allowRemote && (
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50"
+        >
+          <span>
+            {blocked === 1 ? '1 remote resource was' : `${blocked} remote resources were`} blocked to protect your
+            privacy.
+          </span>
+          <Button variant="secondary" onClick={() => setShown(true)}>
+            Show images
+          </Button>
+          {sender && (
+            <Button variant="ghost" onClick={() => trust(sender)}>
+              Always show images from {sender}
+            </Button>
+          )}
+        </div>
+      )}
+
+      {detail.htmlBody !== null ? (
+        <HtmlBody html={detail.htmlBody} allowRemote={allowRemote} onBlockedCount={onBlockedCount} />
+      ) : (
+        <TextBody text={detail.textBody ?? ''} />
+      )}
+    </>
+  );
+}
+
+function Conversation({
+  mailbox,
+  folder,
+  uid,
+  detail,
+  conversationFolders,
+  user,
+  onAutoRead,
+}: ReaderProps & { detail: MessageDetail }) {
+  const { messages, isPending, isError, refetch } = useConversation(
+    mailbox,
+    { folder, uid, detail },
+    conversationFolders,
+  );
+  if (isPending && messages.length === 0) return <LoadingState label="Loading conversation…" />;
+  if (isError && messages.length === 0)
+    return <ErrorState title="The conversation could not be loaded." message="" onRetry={refetch} />;
+  return (
+    <section aria-label="Conversation" className="space-y-2">
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        {messages.length === 1 ? '1 message' : `${messages.length} messages`} in this conversation
+      </p>
+      <ol className="space-y-2">
+        {messages.map((m, i) => (
+          <li key={`${m.folder}/${m.uid}`}>
+            <details
+              open={i === messages.length - 1}
+              className="rounded-md border border-slate-200 dark:border-slate-700"
+            >
+              <summary className="cursor-pointer px-3 py-2 text-sm">
+                <span className="font-medium">{m.detail.from.name || m.detail.from.address}</span>
+                <span className="text-slate-500">
+                  {' '}
+                  · {formatDateTime(m.detail.date)} · {m.folder}
+                </span>
+              </summary>
+              <div className="border-t border-slate-200 p-3 dark:border-slate-700">
+                <MessageView
+                  mailbox={mailbox}
+                  folder={m.folder}
+                  uid={m.uid}
+                  detail={m.detail}
+                  user={user}
+                  isPending={false}
+                  error={null}
+                  onRetry={refetch}
+                  conversationFolders={conversationFolders}
+                  onAutoRead={onAutoRead}
+                />
+              </div>
+            </details>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
