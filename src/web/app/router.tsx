@@ -3,6 +3,8 @@ import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { RouteError } from '@web/components/errors/route-error';
 import { LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
+import { AccountRoute } from './routes/account';
+import { AuditRoute } from './routes/audit';
 import { ComposeRoute } from './routes/coming-soon';
 import { InboxRoute, inboxLoader } from './routes/inbox';
 import { DomainDetailRoute, domainDetailLoader } from './routes/domain-detail';
@@ -10,6 +12,7 @@ import { DomainsRoute, domainsLoader } from './routes/domains';
 import { LoginRoute, loginLoader } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { ProtectedRoute, protectedLoader } from './routes/protected';
+import { UsersRoute } from './routes/users';
 import { TemplatePreviewRoute, templatePreviewLoader, TemplatesRoute, templatesLoader } from './routes/templates';
 
 function AppLoading() {
@@ -53,6 +56,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   loader: inboxLoader(queryClient),
                   Component: InboxRoute,
                 },
+                { path: paths.users.path, Component: UsersRoute },
+                { path: paths.audit.path, Component: AuditRoute },
+                { path: paths.account.path, Component: AccountRoute },
                 { path: '*', Component: NotFoundRoute },
               ],
             },

@@ -29,6 +29,9 @@ export const paths = {
   },
   sent: { path: '/sent', getHref: () => '/sent' },
   inbox: { path: '/inbox', getHref: () => '/inbox' },
+  users: { path: '/users', getHref: () => '/users' },
+  audit: { path: '/audit', getHref: () => '/audit' },
+  account: { path: '/account', getHref: () => '/account' },
 } as const;
 
 /**

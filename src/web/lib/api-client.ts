@@ -27,7 +27,7 @@ export function isUnauthorized(error: unknown): boolean {
 }
 
 export interface RequestOptions<T> {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Serialised as JSON. */
   body?: unknown;
   /** Query string parameters; `undefined` values are left out. */
@@ -115,6 +115,8 @@ export const apiClient = {
     request<T>(path, { ...options, method: 'GET' }),
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
     request<T>(path, { ...options, method: 'POST', body }),
+  patch: <T>(path: string, body?: unknown, options: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
+    request<T>(path, { ...options, method: 'PATCH', body }),
   delete: <T>(path: string, options: Omit<RequestOptions<T>, 'method'> = {}) =>
     request<T>(path, { ...options, method: 'DELETE' }),
 };

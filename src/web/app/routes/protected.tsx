@@ -31,7 +31,7 @@ export function ProtectedRoute() {
 
   return (
     <AppLayout
-      user={meQuery.data?.user}
+      user={meQuery.data && { ...meQuery.data.user, mailboxGrants: meQuery.data.mailboxGrants }}
       demoMode={meQuery.data?.console.demoMode ?? false}
       onSignOut={() => logoutMutation.mutate()}
       signingOut={logoutMutation.isPending}

@@ -2,12 +2,16 @@ import { useIsFetching } from '@tanstack/react-query';
 import { useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { Button } from '@web/components/ui/button';
+import { ROLE_ABILITIES, type ConsoleRole } from '@contract/index';
 import { paths } from '@web/config/paths';
 import { useRouteFocus } from './use-route-focus';
 
 export interface AppLayoutUser {
   name: string | null;
   email: string;
+  /** With the grants, decides which navigation items are shown; the BFF refuses the rest anyway (issue #5). */
+  role?: ConsoleRole;
+  mailboxGrants?: readonly string[];
 }
 
 export interface AppLayoutProps {
@@ -18,12 +22,19 @@ export interface AppLayoutProps {
   children: ReactNode;
 }
 
-const navItems = [
+type NavItem = { label: string; href: string; shownTo?: (user: AppLayoutUser) => boolean };
+const hasGrants = (u: AppLayoutUser) => (u.mailboxGrants?.length ?? 0) > 0;
+const abilities = (u: AppLayoutUser) => (u.role ? ROLE_ABILITIES[u.role] : undefined);
+
+const navItems: NavItem[] = [
   { label: 'Domains', href: paths.domains.getHref() },
   { label: 'Templates', href: paths.templates.getHref() },
-  { label: 'Compose', href: paths.compose.getHref() },
-  { label: 'Inbox', href: paths.inbox.getHref() },
-] as const;
+  { label: 'Compose', href: paths.compose.getHref(), shownTo: (u) => !!abilities(u)?.sendAnyMailbox || hasGrants(u) },
+  { label: 'Inbox', href: paths.inbox.getHref(), shownTo: (u) => !!abilities(u)?.inboxAnyMailbox || hasGrants(u) },
+  { label: 'Users', href: paths.users.getHref(), shownTo: (u) => !!abilities(u)?.manageUsers },
+  { label: 'Audit', href: paths.audit.getHref(), shownTo: (u) => !!abilities(u)?.readAudit },
+  { label: 'Account', href: paths.account.getHref() },
+];
 
 const MAIN_ID = 'main-content';
 
@@ -66,22 +77,24 @@ export function AppLayout({ user, demoMode, onSignOut, signingOut, children }: A
           <span className="font-semibold text-slate-900 dark:text-slate-50">Sentroy Console</span>
           <nav aria-label="Main" className="flex-1">
             <ul className="flex flex-wrap gap-1">
-              {navItems.map((item) => (
-                <li key={item.href}>
-                  <NavLink
-                    to={item.href}
-                    className={({ isActive }) =>
-                      `block rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${
-                        isActive
-                          ? 'bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200'
-                          : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
-                      }`
-                    }
-                  >
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
+              {navItems
+                .filter((item) => !item.shownTo || (user !== undefined && item.shownTo(user)))
+                .map((item) => (
+                  <li key={item.href}>
+                    <NavLink
+                      to={item.href}
+                      className={({ isActive }) =>
+                        `block rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${
+                          isActive
+                            ? 'bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200'
+                            : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
+                        }`
+                      }
+                    >
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
             </ul>
           </nav>
           <div className="flex items-center gap-3">

@@ -1,0 +1,15 @@
+import { PaneErrorBoundary } from '@web/components/errors/pane-error-boundary';
+import { PageHeader } from '@web/components/ui/page-header';
+import { AuditPage } from '@web/features/audit/components/audit-page';
+
+export function AuditRoute() {
+  return (
+    <>
+      <title>Audit log · Sentroy Console</title>
+      <PageHeader title="Audit log" description="Sign-ins, sends, mailbox actions and user changes, newest first." />
+      <PaneErrorBoundary title="The audit log could not be shown.">
+        <AuditPage />
+      </PaneErrorBoundary>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { auditKeys } from './keys';
+export { auditCsvHref, auditQueryOptions, getAudit, useAudit } from './get-audit';

@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react';
+import { AUDIT_ACTIONS, type AuditQuery } from '@contract/index';
+import { Button } from '@web/components/ui/button';
+import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/status-message';
+import { auditCsvHref, useAudit } from '../api';
+
+const PAGE_SIZE = 50;
+const inputClass =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900';
+
+interface Filters {
+  actor: string;
+  action: string;
+  mailbox: string;
+  from: string;
+  to: string;
+}
+const EMPTY: Filters = { actor: '', action: '', mailbox: '', from: '', to: '' };
+
+/** Audit page (admins): filters, paging, CSV export of the same filters. */
+export function AuditPage() {
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const [page, setPage] = useState(1);
+  const query: AuditQuery = { ...applied, page, limit: PAGE_SIZE };
+  const audit = useAudit(query);
+
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    setApplied(draft);
+    setPage(1);
+  };
+  const field = (key: keyof Filters, label: string, type = 'text') => (
+    <label className="text-sm font-medium">
+      {label}
+      <input
+        className={inputClass}
+        type={type}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      />
+    </label>
+  );
+  const pages = audit.data ? Math.max(1, Math.ceil(audit.data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <>
+      <form role="search" aria-label="Filter the audit log" onSubmit={apply} className="mb-6 grid gap-3 sm:grid-cols-6">
+        {field('actor', 'Actor')}
+        <label className="text-sm font-medium">
+          Action
+          <select
+            className={inputClass}
+            value={draft.action}
+            onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+          >
+            <option value="">Any</option>
+            <option value="login">login.*</option>
+            <option value="mail">mail.*</option>
+            <option value="user">user.*</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        {field('mailbox', 'Mailbox')}
+        {field('from', 'From date', 'date')}
+        {field('to', 'To date', 'date')}
+        <div className="flex items-end gap-2">
+          <Button type="submit">Apply filters</Button>
+          <a
+            href={auditCsvHref(query)}
+            download
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium dark:border-slate-600"
+          >
+            Export CSV
+          </a>
+        </div>
+      </form>
+
+      {audit.isPending ? (
+        <LoadingState label="Loading the audit log…" />
+      ) : audit.isError ? (
+        <ErrorState
+          title="The audit log could not be loaded."
+          message={audit.error.message}
+          onRetry={() => void audit.refetch()}
+        />
+      ) : audit.data.entries.length === 0 ? (
+        <EmptyState title="No audit entries match these filters" />
+      ) : (
+        <>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Audit log entries, newest first</caption>
+            <thead>
+              <tr className="border-b border-slate-200 dark:border-slate-700">
+                <th scope="col" className="py-2">
+                  Time
+                </th>
+                <th scope="col">Actor</th>
+                <th scope="col">Action</th>
+                <th scope="col">Target</th>
+                <th scope="col">Mailbox</th>
+                <th scope="col">IP</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.data.entries.map((e) => (
+                <tr key={e.id} className="border-b border-slate-100 align-top dark:border-slate-800">
+                  <td className="py-1 whitespace-nowrap">{new Date(e.at).toLocaleString()}</td>
+                  <td>{e.actorEmail ?? '—'}</td>
+                  <td>{e.action}</td>
+                  <td className="break-all">{e.target ?? ''}</td>
+                  <td>{e.mailbox ?? ''}</td>
+                  <td>{e.ip ?? ''}</td>
+                  <td className="max-w-xs font-mono text-xs break-all">{e.detail ? JSON.stringify(e.detail) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav aria-label="Audit pages" className="mt-4 flex items-center gap-3 text-sm">
+            <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              Previous page
+            </Button>
+            <span>
+              Page {page} of {pages} ({audit.data.total} entries)
+            </span>
+            <Button variant="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+              Next page
+            </Button>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

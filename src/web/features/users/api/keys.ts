@@ -1,0 +1,6 @@
+/** Query keys of the users feature: entity → scope. */
+export const userKeys = {
+  all: ['users'] as const,
+  lists: () => [...userKeys.all, 'list'] as const,
+  mailboxOptions: () => [...userKeys.all, 'mailbox-options'] as const,
+};

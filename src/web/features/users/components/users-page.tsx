@@ -1,0 +1,325 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { ConsoleRole, ManagedUser, Mailbox, UserWithPassword } from '@contract/index';
+import { Button } from '@web/components/ui/button';
+import { CopyButton } from '@web/components/ui/copy-button';
+import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/status-message';
+import { useCreateUser, useDeleteUser, useMailboxOptions, useResetUserPassword, useUpdateUser, useUsers } from '../api';
+
+const ROLES: { value: ConsoleRole; label: string }[] = [
+  { value: 'admin', label: 'Admin' },
+  { value: 'operator', label: 'Operator' },
+  { value: 'member', label: 'Member' },
+];
+
+const inputClass =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900';
+
+function MailboxCheckboxes({
+  legend,
+  mailboxes,
+  selected,
+  onChange,
+}: {
+  legend: string;
+  mailboxes: Mailbox[] | undefined;
+  selected: string[];
+  onChange: (next: string[]) => void;
+}) {
+  if (!mailboxes) return <LoadingState label="Loading mailboxes…" />;
+  return (
+    <fieldset className="mt-3">
+      <legend className="text-sm font-medium">{legend}</legend>
+      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {mailboxes.map((m) => {
+          const email = m.email.toLowerCase();
+          return (
+            <label key={email} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={selected.includes(email)}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...selected, email] : selected.filter((s) => s !== email))
+                }
+              />
+              {email}
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The new password, shown once with a copy button. */
+function PasswordOnce({ result, onDone }: { result: UserWithPassword; onDone: () => void }) {
+  return (
+    <div
+      role="status"
+      className="my-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm dark:bg-emerald-950"
+    >
+      <p className="font-semibold">Password for {result.user.email} — shown only this once, pass it on securely:</p>
+      <p className="mt-2 flex items-center gap-3">
+        <code className="rounded bg-white px-2 py-1 font-mono dark:bg-slate-900">{result.password}</code>
+        <CopyButton value={result.password} label={`Copy the password of ${result.user.email}`} />
+        <Button variant="secondary" onClick={onDone}>
+          Done
+        </Button>
+      </p>
+    </div>
+  );
+}
+
+function CreateUserForm({
+  mailboxes,
+  onCreated,
+}: {
+  mailboxes: Mailbox[] | undefined;
+  onCreated: (r: UserWithPassword) => void;
+}) {
+  const create = useCreateUser();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<ConsoleRole>('member');
+  const [grants, setGrants] = useState<string[]>([]);
+  const id = useId();
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(
+      { email, name: name || null, role, mailboxes: grants },
+      {
+        onSuccess: (result) => {
+          setEmail('');
+          setName('');
+          setGrants([]);
+          onCreated(result);
+        },
+      },
+    );
+  };
+
+  return (
+    <form
+      aria-labelledby={`${id}-title`}
+      onSubmit={submit}
+      className="mb-8 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
+    >
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        Add a user
+      </h2>
+      <div className="mt-2 grid gap-3 sm:grid-cols-3">
+        <label className="text-sm font-medium">
+          Email
+          <input
+            className={inputClass}
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        <label className="text-sm font-medium">
+          Name
+          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="text-sm font-medium">
+          Role
+          <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value as ConsoleRole)}>
+            {ROLES.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <MailboxCheckboxes legend="Mailbox access" mailboxes={mailboxes} selected={grants} onChange={setGrants} />
+      <Button type="submit" className="mt-4" disabled={create.isPending}>
+        Create user
+      </Button>
+    </form>
+  );
+}
+
+function ConfirmDeleteDialog({ user, onClose }: { user: ManagedUser; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const remove = useDeleteUser();
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal?.();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      className="m-auto rounded-lg p-6 shadow-xl backdrop:bg-black/40"
+    >
+      <h2 id={titleId} className="text-lg font-semibold">
+        Delete {user.email}?
+      </h2>
+      <p className="mt-2 text-sm">
+        Their sessions end and they can no longer sign in. The audit log keeps their actions.
+      </p>
+      <div className="mt-4 flex gap-2">
+        <Button
+          onClick={() => remove.mutate(user.id, { onSuccess: onClose })}
+          disabled={remove.isPending}
+          className="bg-red-600 hover:bg-red-700"
+        >
+          Delete user
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+      </div>
+    </dialog>
+  );
+}
+
+function EditUserPanel({
+  user,
+  mailboxes,
+  onClose,
+}: {
+  user: ManagedUser;
+  mailboxes: Mailbox[] | undefined;
+  onClose: () => void;
+}) {
+  const update = useUpdateUser();
+  const [role, setRole] = useState<ConsoleRole>(user.role);
+  const [name, setName] = useState(user.name ?? '');
+  const [grants, setGrants] = useState<string[]>(user.mailboxes);
+  const titleId = useId();
+  return (
+    <form
+      aria-labelledby={titleId}
+      className="my-4 rounded-lg border border-indigo-200 p-4 dark:border-indigo-800"
+      onSubmit={(e) => {
+        e.preventDefault();
+        update.mutate({ id: user.id, role, name: name || null, mailboxes: grants }, { onSuccess: onClose });
+      }}
+    >
+      <h2 id={titleId} className="text-lg font-semibold">
+        Edit {user.email}
+      </h2>
+      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        <label className="text-sm font-medium">
+          Name
+          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="text-sm font-medium">
+          Role
+          <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value as ConsoleRole)}>
+            {ROLES.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <MailboxCheckboxes legend="Mailbox access" mailboxes={mailboxes} selected={grants} onChange={setGrants} />
+      <div className="mt-4 flex gap-2">
+        <Button type="submit" disabled={update.isPending}>
+          Save changes
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Users page (admins): create, edit role and grants, reset password, disable/enable, delete. */
+export function UsersPage() {
+  const users = useUsers();
+  const mailboxes = useMailboxOptions();
+  const update = useUpdateUser();
+  const reset = useResetUserPassword();
+  const [shownPassword, setShownPassword] = useState<UserWithPassword>();
+  const [editing, setEditing] = useState<ManagedUser>();
+  const [deleting, setDeleting] = useState<ManagedUser>();
+
+  return (
+    <>
+      {shownPassword && <PasswordOnce result={shownPassword} onDone={() => setShownPassword(undefined)} />}
+      <CreateUserForm mailboxes={mailboxes.data} onCreated={setShownPassword} />
+      {editing && (
+        <EditUserPanel
+          key={editing.id}
+          user={editing}
+          mailboxes={mailboxes.data}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+      {deleting && <ConfirmDeleteDialog user={deleting} onClose={() => setDeleting(undefined)} />}
+
+      {users.isPending ? (
+        <LoadingState label="Loading users…" />
+      ) : users.isError ? (
+        <ErrorState
+          title="The users could not be loaded."
+          message={users.error.message}
+          onRetry={() => void users.refetch()}
+        />
+      ) : users.data.length === 0 ? (
+        <EmptyState title="No users yet" />
+      ) : (
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Console users</caption>
+          <thead>
+            <tr className="border-b border-slate-200 dark:border-slate-700">
+              <th scope="col" className="py-2">
+                User
+              </th>
+              <th scope="col">Role</th>
+              <th scope="col">Mailboxes</th>
+              <th scope="col">State</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.map((u) => (
+              <tr key={u.id} className="border-b border-slate-100 align-top dark:border-slate-800">
+                <th scope="row" className="py-2 font-medium">
+                  {u.email}
+                  {u.name && <span className="block font-normal text-slate-500">{u.name}</span>}
+                </th>
+                <td>{u.role}</td>
+                <td>{u.mailboxes.length > 0 ? u.mailboxes.join(', ') : '—'}</td>
+                <td>{u.disabled ? 'Disabled' : 'Active'}</td>
+                <td className="flex flex-wrap gap-1 py-1">
+                  <Button variant="ghost" aria-label={`Edit ${u.email}`} onClick={() => setEditing(u)}>
+                    Edit
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    aria-label={`Reset password of ${u.email}`}
+                    onClick={() => reset.mutate(u.id, { onSuccess: setShownPassword })}
+                  >
+                    Reset password
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}
+                    onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}
+                  >
+                    {u.disabled ? 'Enable' : 'Disable'}
+                  </Button>
+                  <Button variant="ghost" aria-label={`Delete ${u.email}`} onClick={() => setDeleting(u)}>
+                    Delete
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
