@@ -31,6 +31,11 @@ function sessionRoutes(extra: Record<string, MockRoute> = {}): Record<string, Mo
   let signedIn = false;
   return {
     'GET /auth/me': () => (signedIn ? ok(demoMe) : fail(401, 'Not signed in')),
+    // The inbox route redirects to the first company mailbox and lists its (here empty) INBOX.
+    'GET /api/mailboxes': () => ok([{ email: 'info@acme.example', domain: 'acme.example', username: 'info' }]),
+    'GET /api/inbox/mailboxes': () =>
+      ok([{ name: 'INBOX', path: 'INBOX', specialUse: null, totalMessages: 0, unreadMessages: 0 }]),
+    'GET /api/inbox': () => ok([]),
     'POST /auth/login': ({ init }) => {
       const body = JSON.parse(String(init?.body)) as { password: string };
       if (body.password !== 'demo-admin-password') return fail(401, 'Email or password is incorrect');

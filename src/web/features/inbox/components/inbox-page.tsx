@@ -30,11 +30,12 @@ const NARROW = '(max-width: 767px)';
 function useNarrow() {
   return useSyncExternalStore(
     (cb) => {
+      if (typeof window.matchMedia !== 'function') return () => {};
       const mq = window.matchMedia(NARROW);
       mq.addEventListener('change', cb);
       return () => mq.removeEventListener('change', cb);
     },
-    () => window.matchMedia(NARROW).matches,
+    () => typeof window.matchMedia === 'function' && window.matchMedia(NARROW).matches,
   );
 }
 
