@@ -1,0 +1,63 @@
+import { DEMO_MEMBER } from '../src/demo-credentials';
+import { expect, test } from './fixtures';
+
+test.describe('access control', () => {
+  test('the member sees only their mailbox and cannot reach another one by URL', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(DEMO_MEMBER.email);
+    await page.getByLabel('Password').fill(DEMO_MEMBER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Domains' })).toBeVisible();
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Inbox' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'Audit' })).toHaveCount(0);
+
+    const mailboxes = await page.request.get('/api/mailboxes');
+    expect(((await mailboxes.json()) as { data: { email: string }[] }).data.map((m) => m.email)).toEqual([
+      'support@acme.example',
+    ]);
+    const other = await page.request.get('/api/inbox?mailbox=info@acme.example');
+    expect(other.status()).toBe(403);
+    expect(await other.json()).toEqual({ data: null, error: 'You do not have access to mailbox info@acme.example' });
+    expect((await page.request.get('/api/inbox?mailbox=support@acme.example')).status()).toBe(200);
+    expect((await page.request.get('/api/console/users')).status()).toBe(403);
+  });
+
+  test('the admin creates a user with one mailbox, who signs in and sees exactly it', async ({
+    signedInPage,
+    browser,
+    baseURL,
+  }) => {
+    const page = signedInPage;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+
+    const form = page.getByRole('form', { name: 'Add a user' });
+    const email = `agent-${Date.now()}@acme.example`;
+    await form.getByLabel('Email').fill(email);
+    await form.getByLabel('Role').selectOption('member');
+    await form.getByRole('checkbox', { name: 'news@acme-mail.example' }).check();
+    await form.getByRole('button', { name: 'Create user' }).click();
+
+    const shown = page.getByRole('status').filter({ hasText: `Password for ${email}` });
+    await expect(shown).toBeVisible();
+    const password = (await shown.locator('code').textContent())!.trim();
+    await expect(page.getByRole('row', { name: new RegExp(email) })).toContainText('news@acme-mail.example');
+
+    const context = await browser.newContext({ baseURL });
+    const other = await context.newPage();
+    await other.goto('/login');
+    await other.getByLabel('Email').fill(email);
+    await other.getByLabel('Password').fill(password);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await expect(other.getByRole('heading', { level: 1, name: 'Domains' })).toBeVisible();
+    const res = await other.request.get('/api/mailboxes');
+    expect(((await res.json()) as { data: { email: string }[] }).data.map((m) => m.email)).toEqual([
+      'news@acme-mail.example',
+    ]);
+    expect((await other.request.get('/api/inbox?mailbox=support@acme.example')).status()).toBe(403);
+    await context.close();
+  });
+});
