@@ -5,13 +5,14 @@ import { LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
 import { AccountRoute } from './routes/account';
 import { AuditRoute } from './routes/audit';
-import { ComposeRoute } from './routes/coming-soon';
+import { ComposeRoute, composeLoader } from './routes/compose';
 import { InboxRoute, inboxLoader } from './routes/inbox';
 import { DomainDetailRoute, domainDetailLoader } from './routes/domain-detail';
 import { DomainsRoute, domainsLoader } from './routes/domains';
 import { LoginRoute, loginLoader } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { ProtectedRoute, protectedLoader } from './routes/protected';
+import { SentRoute } from './routes/sent';
 import { UsersRoute } from './routes/users';
 import { TemplatePreviewRoute, templatePreviewLoader, TemplatesRoute, templatesLoader } from './routes/templates';
 
@@ -49,7 +50,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   loader: templatePreviewLoader(queryClient),
                   Component: TemplatePreviewRoute,
                 },
-                { path: paths.compose.path, Component: ComposeRoute },
+                { path: paths.compose.path, loader: composeLoader(queryClient), Component: ComposeRoute },
+                { path: paths.sent.path, Component: SentRoute },
                 // /inbox/:mailbox/:folder/:uid? (folder encoded as one segment); the loader redirects the short forms.
                 {
                   path: `${paths.inbox.path}/:mailbox?/:folder?/:uid?`,

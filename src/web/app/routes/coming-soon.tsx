@@ -16,9 +16,6 @@ export function ComingSoon({ title, description }: ComingSoonProps) {
   );
 }
 
-export const ComposeRoute = () => (
-  <ComingSoon title="Compose" description="Writing and sending email from your company's mailboxes is coming soon." />
-);
 export const InboxRoute = () => (
   <ComingSoon title="Inbox" description="Reading your company's mailboxes is coming soon." />
 );

@@ -30,6 +30,7 @@ const navItems: NavItem[] = [
   { label: 'Domains', href: paths.domains.getHref() },
   { label: 'Templates', href: paths.templates.getHref() },
   { label: 'Compose', href: paths.compose.getHref(), shownTo: (u) => !!abilities(u)?.sendAnyMailbox || hasGrants(u) },
+  { label: 'Sent', href: paths.sent.getHref() },
   { label: 'Inbox', href: paths.inbox.getHref(), shownTo: (u) => !!abilities(u)?.inboxAnyMailbox || hasGrants(u) },
   { label: 'Users', href: paths.users.getHref(), shownTo: (u) => !!abilities(u)?.manageUsers },
   { label: 'Audit', href: paths.audit.getHref(), shownTo: (u) => !!abilities(u)?.readAudit },
