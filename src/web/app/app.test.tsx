@@ -110,7 +110,7 @@ describe('App', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Domains', 'Templates', 'Compose', 'Inbox', 'Users', 'Audit', 'Account']);
+    ).toEqual(['Domains', 'Templates', 'Compose', 'Sent', 'Inbox', 'Users', 'Audit', 'Account']);
     expect(screen.getByText('Demo mode — data comes from the built-in Sentroy emulator')).toBeTruthy();
     expect(screen.getByText('Demo Admin')).toBeTruthy();
 
