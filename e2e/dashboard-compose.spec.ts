@@ -111,3 +111,30 @@ test.describe('dashboard: compose and send', () => {
     await expect(row.getByText('Domain not found or not active')).toBeVisible();
   });
 });
+
+test.describe('dashboard: replies from the inbox', () => {
+  test('forward opens compose with Fwd:, the quoted original and its attachments; reply fills In-Reply-To', async ({
+    signedInPage: page,
+  }) => {
+    const list = await page.request.get(`/api/inbox?mailbox=${encodeURIComponent(RECIPIENT)}&limit=200`);
+    const { data } = (await list.json()) as {
+      data: (Summary & { hasAttachments: boolean; messageId: string | null })[];
+    };
+    const original = data.find((m) => m.hasAttachments && m.messageId);
+    expect(original).toBeDefined();
+
+    await page.goto(`/compose?replyTo=${encodeURIComponent(RECIPIENT)}&folder=INBOX&uid=${original!.uid}&mode=forward`);
+    await expect(page.getByLabel('Subject', { exact: true })).toHaveValue(/^Fwd: /);
+    await expect(page.getByLabel('Message', { exact: true })).toHaveValue(/Forwarded message/);
+    const files = page.getByRole('list', { name: 'Attached files' });
+    await expect(files.getByRole('listitem').first()).toBeVisible();
+    await expect(files.getByRole('progressbar')).toHaveCount(0);
+    await expect(files.getByText(/could not/i)).toHaveCount(0);
+
+    await page.goto(`/compose?replyTo=${encodeURIComponent(RECIPIENT)}&folder=INBOX&uid=${original!.uid}&mode=reply`);
+    await expect(page.getByLabel('Subject', { exact: true })).toHaveValue(/^Re: /);
+    await expect(page.getByLabel('From', { exact: true })).toHaveValue(RECIPIENT);
+    await page.getByText('Advanced').click();
+    await expect(page.getByText(original!.messageId!, { exact: false }).first()).toBeVisible();
+  });
+});
