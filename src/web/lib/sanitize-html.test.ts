@@ -80,6 +80,14 @@ describe('links', () => {
       expect(a.getAttribute('rel')).toBe('noopener noreferrer');
     }
   });
+
+  it('keep in-mail anchors inside the frame (a srcdoc would resolve "#x" against the console URL)', () => {
+    const { body } = blocked('<a href="#terms">terms</a><a href="#">top</a><h2 id="terms">Terms</h2>');
+    const links = new DOMParser().parseFromString(body, 'text/html').querySelectorAll('a');
+    expect(links[0]?.getAttribute('href')).toBe('about:srcdoc#terms');
+    expect(links[0]?.hasAttribute('target')).toBe(false);
+    expect(links[1]?.hasAttribute('href')).toBe(false);
+  });
 });
 
 describe('the frame document', () => {

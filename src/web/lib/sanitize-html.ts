@@ -134,8 +134,14 @@ function fixElement(node: Element, ctx: CssContext) {
   const href = node.getAttribute('href');
   if (href !== null && !SAFE_LINK.test(href.trim())) node.removeAttribute('href');
   if (node.tagName === 'A' || node.tagName === 'AREA') {
-    if (node.getAttribute('href')?.startsWith('#')) node.removeAttribute('target');
-    else {
+    const link = node.getAttribute('href')?.trim();
+    if (link?.startsWith('#')) {
+      // A srcdoc document resolves "#x" against the console's URL, so the frame would navigate to the console
+      // (and be refused). Spelled against the frame's own URL it stays an in-document jump; "#" alone does nothing.
+      if (link === '#') node.removeAttribute('href');
+      else node.setAttribute('href', `about:srcdoc${link}`);
+      node.removeAttribute('target');
+    } else if (link !== undefined) {
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
     }
