@@ -159,7 +159,7 @@ function parseEnvelope<T>(status: number, text: string, schema: z.ZodType<T> | u
 }
 
 /**
- * POST a JSON body with upload progress: the one place the SPA uses XMLHttpRequest, for large bodies such as a
+ * POST a JSON body (a value, or JSON already assembled as a Blob) with upload progress: the one place the SPA uses XMLHttpRequest, for large bodies such as a
  * message with attachments. Same envelope handling and the same ApiError as `request`.
  */
 export function uploadJson<T = unknown>(path: string, body: unknown, options: UploadJsonOptions<T> = {}): Promise<T> {
@@ -184,7 +184,8 @@ export function uploadJson<T = unknown>(path: string, body: unknown, options: Up
       reject(new ApiError(0, 'Cannot reach the console server. Check your connection and try again.'));
     xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(JSON.stringify(body));
+    // A Blob is sent as it is: callers with large bodies assemble the JSON from parts instead of one huge string.
+    xhr.send(body instanceof Blob ? body : JSON.stringify(body));
   });
 }
 

@@ -137,3 +137,22 @@ describe('replyFields', () => {
     });
   });
 });
+
+describe('sendRequestBlob', () => {
+  it('assembles the same JSON as JSON.stringify, attachments included', async () => {
+    const { sendRequestBlob } = await import('../api/send-message');
+    const body = {
+      from: 'info@acme.example',
+      to: 'a@x.example',
+      subject: 'Files "quoted"',
+      domainId: 'd1',
+      html: '<p>x</p>',
+      attachments: [
+        { filename: 'a.txt', content: 'aGVsbG8=', contentType: 'text/plain' },
+        { filename: 'b.bin', content: 'AAEC', contentType: 'application/octet-stream' },
+      ],
+    };
+    const text = await sendRequestBlob(body).text();
+    expect(JSON.parse(text)).toEqual(body);
+  });
+});
