@@ -117,6 +117,9 @@ export const accountSessionSchema = z.object({
 });
 export type AccountSession = z.infer<typeof accountSessionSchema>;
 
+/** DELETE /api/console/account/sessions/:id — the `id` of an AccountSession (16 hex characters). */
+export const accountSessionIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'Unknown session id');
+
 export const signOutEverywhereRequestSchema = z.object({
   /** false: every other session ends and this one stays; true: this one too. */
   includeThisDevice: z.boolean().default(false),
@@ -140,6 +143,7 @@ export const AUDIT_ACTIONS = [
   'user.delete',
   'account.password-change',
   'account.sign-out-everywhere',
+  'account.session-end',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -55,6 +55,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/console/audit': adminOnly,
   'GET /api/console/audit.csv': adminOnly,
   'GET /api/console/account/sessions': all,
+  'DELETE /api/console/account/sessions/:id': all,
   'POST /api/console/account/password': all,
   'POST /api/console/account/sign-out-everywhere': all,
   'GET /*': open,
@@ -350,6 +351,66 @@ describe('account', () => {
   });
 });
 
+describe('account: end one other session', () => {
+  it('ends one of the own other sessions, refuses the current one and never touches another user', async () => {
+    const created = await createUser({ email: 'two-devices@console.test', role: 'operator' });
+    const laptop = await signIn({ email: 'two-devices@console.test', password: created.password });
+    const phone = await signIn({ email: 'two-devices@console.test', password: created.password });
+    const list = async (cookie: string) =>
+      JSON.parse((await h.request('/api/console/account/sessions', { headers: { cookie } })).text_).data as {
+        id: string;
+        current: boolean;
+      }[];
+    const sessions = await list(laptop);
+    const here = sessions.find((s) => s.current)!;
+    const other = sessions.find((s) => !s.current)!;
+
+    // Another user's session id is "not found" for this user, and stays signed in.
+    const memberSession = (await list(cookies.member)).find((s) => s.current)!;
+    const foreign = await h.request(`/api/console/account/sessions/${memberSession.id}`, {
+      method: 'DELETE',
+      headers: { cookie: laptop },
+    });
+    expect(foreign.status).toBe(404);
+    expect((await h.request('/auth/me', { headers: { cookie: cookies.member } })).status).toBe(200);
+
+    const current = await h.request(`/api/console/account/sessions/${here.id}`, {
+      method: 'DELETE',
+      headers: { cookie: laptop },
+    });
+    expect(current.status).toBe(409);
+    expect(JSON.parse(current.text_).error).toMatch(/sign out instead/);
+
+    const ended = await h.request(`/api/console/account/sessions/${other.id}`, {
+      method: 'DELETE',
+      headers: { cookie: laptop },
+    });
+    expect(ended.status, ended.text_).toBe(200);
+    expect((await h.request('/auth/me', { headers: { cookie: phone } })).status).toBe(401);
+    expect((await h.request('/auth/me', { headers: { cookie: laptop } })).status).toBe(200);
+    expect((await list(laptop)).map((s) => s.id)).toEqual([here.id]);
+
+    const again = await h.request(`/api/console/account/sessions/${other.id}`, {
+      method: 'DELETE',
+      headers: { cookie: laptop },
+    });
+    expect(again.status).toBe(404);
+    const bad = await h.request('/api/console/account/sessions/not-an-id', {
+      method: 'DELETE',
+      headers: { cookie: laptop },
+    });
+    expect(bad.status).toBe(400);
+
+    const audit = await h.store.auditRead.all({ action: 'account.session-end' }, 10);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        target: 'two-devices@console.test',
+        detail: expect.objectContaining({ session: other.id }),
+      }),
+    ]);
+  });
+});
+
 describe('audit log', () => {
   it('has a row for each audited action, with actor, mailbox and ip', async () => {
     const cookie = cookies.member;
@@ -387,6 +448,7 @@ describe('audit log', () => {
       'user.delete',
       'account.password-change',
       'account.sign-out-everywhere',
+      'account.session-end',
     ]) {
       expect(actions, action).toContain(action);
     }
@@ -398,6 +460,98 @@ describe('audit log', () => {
     expect(failure.target).toBe(MEMBER.email);
     const grant = rows.find((r) => r.action === 'user.update' && r.detail?.disabled === true);
     expect(grant?.actorEmail).toBe(ADMIN.email);
+  });
+
+  it('audits refused and failed mail actions (detail.result) and idempotent replays (detail.replayed)', async () => {
+    const cookie = cookies.member;
+    const previous = fake.handler;
+    fake.handler = (req, n) => {
+      if (req.method === 'POST' && req.path.endsWith('/inbox/11/move')) {
+        return Response.json({ data: null, error: 'Message not found' }, { status: 404 });
+      }
+      if (req.method === 'POST' && req.path.endsWith('/send') && req.body.includes('Upstream says no')) {
+        return Response.json({ data: null, error: 'Domain not found or not active' }, { status: 400 });
+      }
+      return previous?.(req, n);
+    };
+    try {
+      const send = (json: Record<string, unknown>, headers: Record<string, string> = {}) =>
+        h.request('/api/send', { method: 'POST', headers: { cookie, ...headers }, json });
+      const message = { to: 'r@example.org', domainId: 'd1', text: 'hi' };
+
+      // Refused by the console: a mailbox that is not granted (never reaches Sentroy), invalid input.
+      const before = fake.requests.length;
+      expect((await send({ ...message, from: UNGRANTED, subject: 'Not my mailbox' })).status).toBe(403);
+      const move = await h.request('/api/inbox/9/move', {
+        method: 'POST',
+        headers: { cookie },
+        json: { mailbox: UNGRANTED, to: 'Archive' },
+      });
+      expect(move.status).toBe(403);
+      const invalid = await h.request(`/api/inbox/abc?mailbox=${GRANTED}`, { method: 'DELETE', headers: { cookie } });
+      expect(invalid.status).toBe(400);
+      expect(fake.requests.length).toBe(before);
+
+      // Failed: Sentroy answered with an error.
+      expect((await send({ ...message, from: GRANTED, subject: 'Upstream says no' })).status).toBe(400);
+      const failedMove = await h.request('/api/inbox/11/move', {
+        method: 'POST',
+        headers: { cookie },
+        json: { mailbox: GRANTED, to: 'Archive' },
+      });
+      expect(failedMove.status).toBe(404);
+
+      // Replayed: the same Idempotency-Key answers with the first result and sends nothing.
+      const key = { 'Idempotency-Key': crypto.randomUUID() };
+      const first = await send({ ...message, from: GRANTED, subject: 'Sent once' }, key);
+      expect(first.status).toBe(201);
+      const sends = fake.requests.filter((r) => r.path.endsWith('/send')).length;
+      const again = await send({ ...message, from: GRANTED, subject: 'Sent once' }, key);
+      expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+      expect(fake.requests.filter((r) => r.path.endsWith('/send')).length).toBe(sends);
+    } finally {
+      fake.handler = previous;
+    }
+
+    const rows = await h.store.auditRead.all({ actor: MEMBER.email, action: 'mail' }, 1000);
+    const find = (action: string, match: (d: Record<string, unknown>) => boolean) =>
+      rows.filter((r) => r.action === action && r.detail !== null && match(r.detail));
+
+    expect(find('mail.send', (d) => d.subject === 'Not my mailbox')).toEqual([
+      expect.objectContaining({
+        mailbox: UNGRANTED,
+        detail: expect.objectContaining({
+          result: 'refused',
+          status: 403,
+          error: `You do not have access to mailbox ${UNGRANTED}`,
+          from: UNGRANTED,
+          to: 'r@example.org',
+        }),
+      }),
+    ]);
+    expect(find('mail.move', (d) => d.uid === '9')).toEqual([
+      expect.objectContaining({
+        mailbox: UNGRANTED,
+        target: '9',
+        detail: expect.objectContaining({ result: 'refused' }),
+      }),
+    ]);
+    expect(find('mail.delete', (d) => d.result === 'refused' && d.status === 400)).toHaveLength(1);
+    expect(find('mail.send', (d) => d.subject === 'Upstream says no')).toEqual([
+      expect.objectContaining({
+        detail: expect.objectContaining({ result: 'failed', status: 400, error: 'Domain not found or not active' }),
+      }),
+    ]);
+    expect(find('mail.move', (d) => d.uid === 11)).toEqual([
+      expect.objectContaining({ detail: expect.objectContaining({ result: 'failed', status: 404 }) }),
+    ]);
+    const once = find('mail.send', (d) => d.subject === 'Sent once');
+    expect(once.map((r) => r.detail)).toEqual([
+      expect.objectContaining({ result: 'ok', replayed: true }),
+      expect.objectContaining({ result: 'ok' }),
+    ]);
+    expect(once[1]!.detail).not.toHaveProperty('replayed');
+    expect(once[0]!.detail!.jobId).toEqual(once[1]!.detail!.jobId);
   });
 
   it('filters by actor, action, mailbox and dates, and pages', async () => {

@@ -88,6 +88,7 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map<string, 
 
   // The signed-in user's own account (routes/account.ts).
   [routeKey('GET', '/api/console/account/sessions'), { allow: 'signed-in', note: 'own sessions' }],
+  [routeKey('DELETE', '/api/console/account/sessions/:id'), { allow: 'signed-in', note: 'end one own session' }],
   [routeKey('POST', '/api/console/account/password'), { allow: 'signed-in', note: 'own password' }],
   [routeKey('POST', '/api/console/account/sign-out-everywhere'), { allow: 'signed-in', note: 'own sessions' }],
 

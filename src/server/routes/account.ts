@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
-import { changePasswordRequestSchema, signOutEverywhereRequestSchema, type AccountSession } from '@contract/index';
+import {
+  accountSessionIdSchema,
+  changePasswordRequestSchema,
+  signOutEverywhereRequestSchema,
+  type AccountSession,
+} from '@contract/index';
 import type { AppDeps, AppEnv } from '../app-types';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { endSession } from '../auth/sessions';
@@ -8,7 +13,10 @@ import { ApiError } from '../http-errors';
 import { clientIp } from '../request-info';
 import { parseOrThrow, readJsonBody } from '../validation';
 
-/** `/api/console/account`: the signed-in user's own password and sessions. Any role. */
+/**
+ * `/api/console/account`: the signed-in user's own password and sessions. Any role, and only the user's own rows:
+ * a session id of another user is "not found", never "forbidden", so ids cannot be probed.
+ */
 export function accountRoutes(deps: AppDeps) {
   const now = () => deps.now?.() ?? new Date();
 
@@ -26,6 +34,26 @@ export function accountRoutes(deps: AppDeps) {
         current: s.id === sessionId,
       }));
       return c.json({ data: sessions }, 200);
+    })
+    .delete('/sessions/:id', async (c) => {
+      const id = parseOrThrow(accountSessionIdSchema, c.req.param('id'));
+      const { sessionId, user } = c.get('session');
+      const rows = await deps.store.accountSessions.listActive(user.id, now());
+      const target = rows.find((s) => publicSessionId(s.id) === id);
+      if (!target) throw new ApiError(404, 'This session does not exist or has already ended');
+      if (target.id === sessionId) {
+        throw new ApiError(409, 'This is the session you are using: sign out instead');
+      }
+      await deps.store.sessions.delete(target.id);
+      await deps.store.audit.write({
+        action: 'account.session-end',
+        actorUserId: user.id,
+        target: user.email,
+        detail: { session: id, ip: target.ip, userAgent: target.user_agent },
+        ip: clientIp(c, deps.config),
+        now: now(),
+      });
+      return c.json({ data: { ended: 1 } }, 200);
     })
     .post('/password', async (c) => {
       const { currentPassword, newPassword } = parseOrThrow(changePasswordRequestSchema, await readJsonBody(c));

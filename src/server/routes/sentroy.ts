@@ -11,12 +11,12 @@ import {
   type SendRequest,
   type SentroyEndpointName,
 } from '@contract/index';
-import { auditSentroyAction, scopeSentroyResult } from '../access/sentroy-hooks';
+import { auditSentroyAction, scopeSentroyResult, type AuditedInput } from '../access/sentroy-hooks';
 import type { AppDeps, AppEnv } from '../app-types';
 import { ApiError } from '../http-errors';
 import { formatBytes } from '../middleware/body-limit';
 import { decodedBase64Length } from '../send/attachment-size';
-import { createConsoleSender } from '../send/console-sender';
+import { createConsoleSender, type SendAnswer } from '../send/console-sender';
 import type { UpstreamRequest, UpstreamResult } from '../upstream/client';
 import { parseOrThrow, readJsonBody } from '../validation';
 import { attachmentResponse } from './attachment-response';
@@ -41,34 +41,75 @@ export function sentroyRoutes(deps: AppDeps) {
 
   for (const [name, endpoint] of entries) {
     router.on(endpoint.method, endpoint.path, async (c) => {
-      const input = {
-        // Path params are uids (numbers) and ids (strings) once validated.
-        params: endpoint.params
-          ? (parseOrThrow(endpoint.params, c.req.param()) as Record<string, string | number>)
-          : {},
-        query: endpoint.query ? (parseOrThrow(endpoint.query, c.req.query()) as Record<string, unknown>) : undefined,
-        body: endpoint.body ? parseOrThrow(endpoint.body, await readJsonBody(c)) : undefined,
-      };
+      let input: AuditedInput;
+      try {
+        input = {
+          // Path params are uids (numbers) and ids (strings) once validated.
+          params: endpoint.params
+            ? (parseOrThrow(endpoint.params, c.req.param()) as Record<string, string | number>)
+            : {},
+          query: endpoint.query ? (parseOrThrow(endpoint.query, c.req.query()) as Record<string, unknown>) : undefined,
+          body: endpoint.body ? parseOrThrow(endpoint.body, await readJsonBody(c)) : undefined,
+        };
+      } catch (error) {
+        // A mail action the console refused as invalid is audited too, with what the request named.
+        if (error instanceof ApiError) {
+          const raw = {
+            params: c.req.param(),
+            query: c.req.query(),
+            body: endpoint.body ? await readJsonBody(c).catch(() => undefined) : undefined,
+          };
+          await auditSentroyAction(c, deps, name, raw, {
+            result: 'refused',
+            error: error.message,
+            status: error.status,
+          });
+        }
+        throw error;
+      }
       if (name === 'send') {
         // Logged in the send log and protected against double sends (send/console-sender.ts).
         const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
-        const answer = await sender.send({
-          userId: c.get('session').user.id,
-          body: input.body as SendRequest,
-          idempotencyKey: key === undefined ? undefined : parseOrThrow(idempotencyKeySchema, key),
-          toUpstream: () => toUpstreamRequest(name, endpoint, input),
-        });
+        let answer: SendAnswer;
+        try {
+          answer = await sender.send({
+            userId: c.get('session').user.id,
+            body: input.body as SendRequest,
+            idempotencyKey: key === undefined ? undefined : parseOrThrow(idempotencyKeySchema, key),
+            toUpstream: () => toUpstreamRequest(name, endpoint, input),
+          });
+        } catch (error) {
+          const status = error instanceof ApiError ? error.status : 500;
+          const message = error instanceof ApiError ? error.message : 'Console error';
+          await auditSentroyAction(c, deps, name, input, {
+            result: status === 400 ? 'refused' : 'failed',
+            error: message,
+            status,
+          });
+          throw error;
+        }
         if (answer.replayed) c.header('Idempotent-Replayed', 'true');
-        const sent = answer.status < 300 && !answer.replayed;
-        await auditSentroyAction(c, deps, name, input, { ok: sent, data: (answer.body as { data?: unknown }).data });
+        const failed = 'error' in answer.body;
+        await auditSentroyAction(c, deps, name, input, {
+          result: answer.refusedByConsole ? 'refused' : failed ? 'failed' : 'ok',
+          data: answer.body.data,
+          error: 'error' in answer.body ? answer.body.error : undefined,
+          status: answer.status,
+          replayed: answer.replayed,
+        });
         return c.json(answer.body, answer.status, answer.headers);
       }
       // Access control (access/sentroy-hooks.ts): members' mailbox list is narrowed, mail actions are audited.
       const result = scopeSentroyResult(c, name, await deps.upstream.request(toUpstreamRequest(name, endpoint, input)));
-      await auditSentroyAction(c, deps, name, input, {
-        ok: result.kind === 'data',
-        data: 'data' in result ? result.data : null,
-      });
+      await auditSentroyAction(
+        c,
+        deps,
+        name,
+        input,
+        result.kind === 'error'
+          ? { result: 'failed', error: result.error, status: result.status }
+          : { result: 'ok', data: result.kind === 'data' ? result.data : null },
+      );
       return respond(c, result, name);
     });
   }
@@ -77,16 +118,10 @@ export function sentroyRoutes(deps: AppDeps) {
 
 const paramCount = (path: string) => (path.match(/:/g) ?? []).length;
 
-interface ValidatedInput {
-  params: Record<string, string | number>;
-  query: Record<string, unknown> | undefined;
-  body: unknown;
-}
-
 export function toUpstreamRequest(
   name: SentroyEndpointName,
   endpoint: EndpointDefinition,
-  input: ValidatedInput,
+  input: AuditedInput,
 ): UpstreamRequest {
   const request: UpstreamRequest = {
     method: endpoint.method,

@@ -24,6 +24,8 @@ export interface SendAnswer {
   headers: Record<string, string>;
   /** True when this answer is a replay of an earlier send with the same key. */
   replayed: boolean;
+  /** True when the console refused the send before it reached Sentroy (the attachment cap). */
+  refusedByConsole?: boolean;
 }
 
 export interface ConsoleSendInput {
@@ -182,6 +184,7 @@ export function createConsoleSender(options: ConsoleSenderOptions): ConsoleSende
         body: { data: null, error: error.message },
         headers: error.headers,
         replayed: false,
+        refusedByConsole: true,
       };
       outcome = {
         status: 'failed',
