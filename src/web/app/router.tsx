@@ -4,7 +4,7 @@ import { RouteError } from '@web/components/errors/route-error';
 import { LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
 import { AccountRoute } from './routes/account';
-import { AuditRoute } from './routes/audit';
+import { AuditRoute, auditLoader } from './routes/audit';
 import { ComposeRoute, composeLoader } from './routes/compose';
 import { InboxRoute, inboxLoader } from './routes/inbox';
 import { DomainDetailRoute, domainDetailLoader } from './routes/domain-detail';
@@ -13,7 +13,7 @@ import { LoginRoute, loginLoader } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { ProtectedRoute, protectedLoader } from './routes/protected';
 import { SentRoute } from './routes/sent';
-import { UsersRoute } from './routes/users';
+import { UsersRoute, usersLoader } from './routes/users';
 import { TemplatePreviewRoute, templatePreviewLoader, TemplatesRoute, templatesLoader } from './routes/templates';
 
 function AppLoading() {
@@ -58,8 +58,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   loader: inboxLoader(queryClient),
                   Component: InboxRoute,
                 },
-                { path: paths.users.path, Component: UsersRoute },
-                { path: paths.audit.path, Component: AuditRoute },
+                // Role-aware guards in the loaders: other roles see "You don't have access to this page".
+                { path: paths.users.path, loader: usersLoader(queryClient), Component: UsersRoute },
+                { path: paths.audit.path, loader: auditLoader(queryClient), Component: AuditRoute },
                 { path: paths.account.path, Component: AccountRoute },
                 { path: '*', Component: NotFoundRoute },
               ],

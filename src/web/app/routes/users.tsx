@@ -1,6 +1,18 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { PaneErrorBoundary } from '@web/components/errors/pane-error-boundary';
 import { PageHeader } from '@web/components/ui/page-header';
+import { mailboxOptionsQueryOptions, usersQueryOptions } from '@web/features/users/api';
 import { UsersPage } from '@web/features/users/components/users-page';
+import { requireAbility } from './require-ability';
+
+/** Admins only (ROLE_ABILITIES.manageUsers): others get the "no access" page, not a failing pane. */
+export const usersLoader = (queryClient: QueryClient) => async () => {
+  if (await requireAbility(queryClient, 'manageUsers')) {
+    void queryClient.prefetchQuery(usersQueryOptions());
+    void queryClient.prefetchQuery(mailboxOptionsQueryOptions());
+  }
+  return null;
+};
 
 export function UsersRoute() {
   return (

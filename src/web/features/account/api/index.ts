@@ -50,3 +50,26 @@ export function useSignOutEverywhere() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions() }),
   });
 }
+
+/** End one of the user's other sessions (`DELETE /api/console/account/sessions/:id`); the current one is refused. */
+export function endSession(id: string): Promise<unknown> {
+  return apiClient.delete(`/api/console/account/sessions/${encodeURIComponent(id)}`);
+}
+
+/** Optimistic: the row leaves the list at once and comes back with a toast if the BFF refuses. */
+export function useEndSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: endSession,
+    onMutate: async (id: string) => {
+      await queryClient.cancelQueries({ queryKey: accountKeys.sessions() });
+      const previous = queryClient.getQueryData<AccountSession[]>(accountKeys.sessions());
+      queryClient.setQueryData<AccountSession[]>(accountKeys.sessions(), (list) => list?.filter((s) => s.id !== id));
+      return { previous };
+    },
+    onError: (_error, _id, context) => {
+      if (context?.previous) queryClient.setQueryData(accountKeys.sessions(), context.previous);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions() }),
+  });
+}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@web/components/ui/button';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
-import { useChangePassword, useSessions, useSignOutEverywhere } from '../api';
+import { useChangePassword, useEndSession, useSessions, useSignOutEverywhere } from '../api';
 
 const inputClass =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900';
@@ -73,6 +73,7 @@ function ChangePasswordForm() {
 function Sessions({ onSignedOutHere }: { onSignedOutHere: () => void }) {
   const sessions = useSessions();
   const everywhere = useSignOutEverywhere();
+  const endOne = useEndSession();
   if (sessions.isPending) return <LoadingState label="Loading your sessions…" />;
   if (sessions.isError) {
     return (
@@ -98,6 +99,9 @@ function Sessions({ onSignedOutHere }: { onSignedOutHere: () => void }) {
             <th scope="col">IP</th>
             <th scope="col">Signed in</th>
             <th scope="col">Last seen</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -110,6 +114,19 @@ function Sessions({ onSignedOutHere }: { onSignedOutHere: () => void }) {
               <td>{s.ip ?? '—'}</td>
               <td>{new Date(s.createdAt).toLocaleString()}</td>
               <td>{new Date(s.lastSeenAt).toLocaleString()}</td>
+              <td className="py-1">
+                {!s.current && (
+                  <Button
+                    variant="ghost"
+                    className="px-2 py-1 text-xs"
+                    aria-label={`Sign out the session on ${s.userAgent ?? 'an unknown device'} from ${s.ip ?? 'an unknown address'}, last seen ${new Date(s.lastSeenAt).toLocaleString()}`}
+                    disabled={endOne.isPending && endOne.variables === s.id}
+                    onClick={() => endOne.mutate(s.id)}
+                  >
+                    Sign out
+                  </Button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
