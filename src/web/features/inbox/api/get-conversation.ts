@@ -3,7 +3,7 @@ import { threadContaining, type ThreadableMessage } from '@mail/threading';
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@web/lib/api-client';
 import { messageQueryOptions } from './get-message';
-import { messagePageQueryOptions } from './get-messages';
+import { newestMessagesQueryOptions } from './get-messages';
 import { inboxKeys } from './keys';
 
 const endpoint = sentroyEndpoints.getThread;
@@ -32,33 +32,24 @@ interface Item extends ThreadableMessage {
 
 const keyOf = (folder: string, uid: number) => `${folder}\u0000${uid}`;
 
-/** How many recent INBOX and Sent messages are scanned for replies the subject search cannot find (renamed ones). */
-const SCAN_LIMIT = 100;
-
 /**
  * The conversation of an open message. The platform's thread endpoint matches subjects only (INBOX + Sent); its
  * result is re-threaded by Message-ID / In-Reply-To / References (src/mail/threading.ts) together with the latest
- * INBOX and Sent messages, so unrelated mails with the same subject drop out and renamed replies join.
+ * messages of INBOX, Sent and the open message's folder, so unrelated mails with the same subject drop out and
+ * renamed replies join.
  */
 export function useConversation(
   mailbox: string,
   open: { folder: string; uid: number; detail: MessageDetail } | undefined,
-  folders: { inbox: string; sent: string | null },
+  /** Real folders whose newest messages are scanned for members: INBOX, Sent, and the open message's folder. */
+  folders: readonly string[],
 ) {
   const subject = open?.detail.subject ?? '';
   const thread = useQuery({ ...threadQueryOptions(mailbox, subject || ' '), enabled: !!open && subject.trim() !== '' });
-  const scanFolders = [folders.inbox, ...(folders.sent ? [folders.sent] : [])];
+  const scanFolders = [...new Set(folders)];
+  // The newest messages of each folder catch replies the subject search cannot find (renamed ones).
   const scans = useQueries({
-    queries: scanFolders.map((folder) => ({
-      ...messagePageQueryOptions({
-        mailbox,
-        folder,
-        filter: { unreadOnly: false, q: '' },
-        page: 1,
-        limit: SCAN_LIMIT,
-      }),
-      enabled: !!open,
-    })),
+    queries: scanFolders.map((folder) => ({ ...newestMessagesQueryOptions(mailbox, folder), enabled: !!open })),
   });
 
   const items = new Map<string, Item>();

@@ -9,6 +9,9 @@ const endpoint = sentroyEndpoints.listMessages;
 /** One API page; the virtual list asks for the pages its visible rows fall into. */
 export const PAGE_SIZE = 100;
 
+/** How many of a folder's newest messages are read to link conversations (replies the subject search cannot find). */
+export const LINK_SCAN_LIMIT = 100;
+
 export interface ListPageParams {
   mailbox: string;
   folder: string;
@@ -45,4 +48,16 @@ export function useMessagePages(base: Omit<ListPageParams, 'page'>, pages: reado
   return useQueries({
     queries: pages.map((page) => messagePageQueryOptions({ ...base, page })),
   });
+}
+
+/** The newest messages of a folder (one page of LINK_SCAN_LIMIT): shared by the conversation view and list. */
+export const newestMessagesQueryOptions = (mailbox: string, folder: string) =>
+  messagePageQueryOptions({ mailbox, folder, filter: { unreadOnly: false, q: '' }, page: 1, limit: LINK_SCAN_LIMIT });
+
+/** The newest messages of `folders`, flattened (what has loaded so far); idle when `enabled` is false. */
+export function useNewestMessages(mailbox: string, folders: readonly string[], enabled = true) {
+  const results = useQueries({
+    queries: folders.map((folder) => ({ ...newestMessagesQueryOptions(mailbox, folder), enabled })),
+  });
+  return results.flatMap((r) => r.data ?? []);
 }

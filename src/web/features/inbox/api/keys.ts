@@ -18,4 +18,7 @@ export const inboxKeys = {
   details: (mailbox: string) => [...inboxKeys.all, 'detail', mailbox] as const,
   detail: (mailbox: string, folder: string, uid: number) => [...inboxKeys.details(mailbox), folder, uid] as const,
   thread: (mailbox: string, subject: string) => [...inboxKeys.all, 'thread', mailbox, subject] as const,
+  /** Where a message listed in the virtual All folder really is. */
+  locate: (mailbox: string, uid: number, messageId: string, folders: readonly string[]) =>
+    [...inboxKeys.all, 'locate', mailbox, uid, messageId, folders] as const,
 };

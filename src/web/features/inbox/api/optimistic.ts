@@ -33,6 +33,7 @@ export function invalidateMailbox(queryClient: QueryClient, mailbox: string) {
   void queryClient.invalidateQueries({ queryKey: inboxKeys.folders(mailbox) });
   void queryClient.invalidateQueries({ queryKey: inboxKeys.lists(mailbox) });
   void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(mailbox, '').slice(0, 3) });
+  void queryClient.invalidateQueries({ queryKey: inboxKeys.locate(mailbox, 0, '', []).slice(0, 3) });
 }
 
 const countsInAll = (folder: Folder) =>

@@ -59,3 +59,17 @@ export function orderFolders(folders: readonly Folder[]): FolderEntry[] {
 export function findSpecial(folders: readonly Folder[] | undefined, use: string): Folder | undefined {
   return folders?.find((f) => specialUseOf(f) === use);
 }
+
+/** Virtual folders (`__ALL__`, `__CAT_*__`) list messages that live in other folders. */
+export function isVirtualFolder(path: string): boolean {
+  return path.startsWith('__');
+}
+
+const OUTSIDE_ALL_MAIL = new Set(['junk', 'spam', 'trash']);
+
+/** Real folders the virtual All folder merges: all but Junk and Trash (contract 5.7). */
+export function isInAllMail(folder: Pick<Folder, 'path' | 'specialUse'>): boolean {
+  if (isVirtualFolder(folder.path)) return false;
+  if (folder.specialUse === SPECIAL_USE.junk || folder.specialUse === SPECIAL_USE.trash) return false;
+  return !OUTSIDE_ALL_MAIL.has(folder.path.toLowerCase());
+}

@@ -1,22 +1,26 @@
-import type { MessageSummary } from '@contract/index';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { DRAG_TYPE } from './folder-pane';
+import type { ListRow } from './list-rows';
 
 export interface MessageListProps {
   label: string;
   count: number;
-  getItem: (index: number) => MessageSummary | undefined;
+  /** The row at an index (a message or a conversation), or undefined while its page loads. */
+  getRow: (index: number) => ListRow | undefined;
   /** Index of a row to scroll into view (the open or cursor message). */
   scrollToIndex: number | null;
-  openUid: number | undefined;
+  isOpen: (row: ListRow) => boolean;
+  /** Checked UIDs; a conversation row is checked when all its messages are. */
   checked: ReadonlySet<number>;
-  hrefFor: (uid: number) => string;
+  /** False where the rows cannot be acted on as a selection (the virtual All folder): no checkboxes, no drag. */
+  selectable: boolean;
+  hrefFor: (row: ListRow) => string;
   onRangeChange: (first: number, last: number) => void;
-  onToggleCheck: (index: number, uid: number, range: boolean) => void;
+  onToggleCheck: (index: number, row: ListRow, range: boolean) => void;
   /** Drag started on a row: the caller decides which messages move (the row, or the selection holding it). */
-  onDragRow: (uid: number) => void;
+  onDragRow: (row: ListRow) => void;
 }
 
 const ROW_HEIGHT = 60;
@@ -35,7 +39,7 @@ export function listDate(iso: string, now = new Date()): string {
  * in the DOM, whatever the folder's size; the caller loads the API pages that the visible range falls into.
  */
 export function MessageList(props: MessageListProps) {
-  const { count, getItem, scrollToIndex, onRangeChange } = props;
+  const { count, getRow, scrollToIndex, onRangeChange } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer is mutable by design; this component reads it every render and is not memoised.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -66,16 +70,16 @@ export function MessageList(props: MessageListProps) {
       role="grid"
       aria-label={props.label}
       aria-rowcount={count}
-      aria-multiselectable="true"
+      aria-multiselectable={props.selectable}
       data-testid="message-list"
       className="h-full overflow-y-auto"
     >
       <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {rows.map((row) => {
-          const m = getItem(row.index);
+          const item = getRow(row.index);
           return (
             <div
-              key={m ? `m${m.uid}` : `i${row.index}`}
+              key={item ? item.key : `i${row.index}`}
               style={{
                 position: 'absolute',
                 top: 0,
@@ -85,7 +89,7 @@ export function MessageList(props: MessageListProps) {
                 transform: `translateY(${row.start}px)`,
               }}
             >
-              {m ? <Row {...props} index={row.index} message={m} /> : <PendingRow index={row.index} />}
+              {item ? <Row {...props} index={row.index} row={item} /> : <PendingRow index={row.index} />}
             </div>
           );
         })}
@@ -110,20 +114,25 @@ function PendingRow({ index }: { index: number }) {
 
 function Row({
   index,
-  message: m,
-  openUid,
+  row,
+  isOpen: isOpenRow,
   checked,
+  selectable,
   hrefFor,
   onToggleCheck,
   onDragRow,
-}: MessageListProps & { index: number; message: MessageSummary }) {
-  const isChecked = checked.has(m.uid);
-  const isOpen = m.uid === openUid;
-  const sender = m.from.name || m.from.address || '(unknown sender)';
+}: MessageListProps & { index: number; row: ListRow }) {
+  const m = row.message;
+  const isChecked = selectable && row.messages.every((r) => checked.has(r.uid));
+  const isOpen = isOpenRow(row);
+  const size = row.size;
+  const sender = row.participants.length
+    ? row.participants.join(', ')
+    : m.from.name || m.from.address || '(unknown sender)';
   const subject = m.subject || '(no subject)';
   const check = (event: MouseEvent) => {
     event.stopPropagation();
-    onToggleCheck(index, m.uid, event.shiftKey);
+    onToggleCheck(index, row, event.shiftKey);
   };
   return (
     <div
@@ -131,11 +140,11 @@ function Row({
       aria-rowindex={index + 1}
       aria-selected={isChecked || (checked.size === 0 && isOpen)}
       tabIndex={-1}
-      draggable
+      draggable={selectable}
       onDragStart={(event) => {
         event.dataTransfer.setData(DRAG_TYPE, String(m.uid));
         event.dataTransfer.effectAllowed = 'move';
-        onDragRow(m.uid);
+        onDragRow(row);
       }}
       className={`flex h-full items-center gap-3 border-b border-slate-100 px-3 text-sm dark:border-slate-800 ${
         isOpen
@@ -143,30 +152,38 @@ function Row({
           : isChecked
             ? 'bg-sky-50 dark:bg-sky-950'
             : 'hover:bg-slate-50 dark:hover:bg-slate-900'
-      } ${m.seen ? 'text-slate-700 dark:text-slate-300' : 'font-semibold text-slate-950 dark:text-white'}`}
+      } ${row.unread ? 'font-semibold text-slate-950 dark:text-white' : 'text-slate-700 dark:text-slate-300'}`}
     >
-      <div role="gridcell" className="shrink-0">
-        <input
-          type="checkbox"
-          checked={isChecked}
-          onChange={() => {}}
-          onClick={check}
-          aria-label={`Select ${subject}`}
-          className="size-4"
-        />
-      </div>
+      {selectable && (
+        <div role="gridcell" className="shrink-0">
+          <input
+            type="checkbox"
+            checked={isChecked}
+            onChange={() => {}}
+            onClick={check}
+            aria-label={size > 1 ? `Select conversation ${subject}` : `Select ${subject}`}
+            className="size-4"
+          />
+        </div>
+      )}
       <div role="gridcell" className="min-w-0 flex-1">
-        <Link to={hrefFor(m.uid)} className="block min-w-0 focus-visible:outline-2 focus-visible:outline-indigo-600">
+        <Link to={hrefFor(row)} className="block min-w-0 focus-visible:outline-2 focus-visible:outline-indigo-600">
           <span className="flex items-baseline gap-2">
             <span className="truncate">{sender}</span>
-            {!m.seen && <span className="sr-only">(unread)</span>}
+            {size > 1 && (
+              <span className="shrink-0 text-xs font-normal text-slate-500 dark:text-slate-400">
+                {size}
+                <span className="sr-only"> messages</span>
+              </span>
+            )}
+            {row.unread && <span className="sr-only">(unread)</span>}
             <span className="ml-auto shrink-0 text-xs font-normal text-slate-500 dark:text-slate-400">
               {listDate(m.date)}
             </span>
           </span>
           <span className="flex items-center gap-1">
             <span className="truncate">{subject}</span>
-            {m.hasAttachments && (
+            {row.hasAttachments && (
               <span role="img" aria-label="Has attachments" className="shrink-0 font-normal">
                 📎
               </span>

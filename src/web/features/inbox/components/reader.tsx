@@ -27,7 +27,12 @@ export interface ReaderProps {
   onRetry: () => void;
   /** The signed-in console user (for "always show images from this sender"). */
   user: string;
-  conversationFolders: { inbox: string; sent: string | null };
+  /** Real folders the conversation view looks in (INBOX, Sent and this message's folder). */
+  conversationFolders: string[];
+  /** The list shows conversations: open the conversation view first. */
+  initialView?: 'message' | 'conversation';
+  /** Set when the message was opened from a virtual folder (All mail): says where it really is. */
+  locatedIn?: string;
   /** Called once the message has been open for a moment (Gmail's delay) while it is unread. */
   onAutoRead: () => void;
 }
@@ -35,8 +40,8 @@ export interface ReaderProps {
 export const AUTO_READ_DELAY_MS = 1500;
 
 export function Reader(props: ReaderProps) {
-  const { detail, isPending, error, onRetry, uid, onAutoRead } = props;
-  const [conversation, setConversation] = useState(false);
+  const { detail, isPending, error, onRetry, uid, onAutoRead, initialView, locatedIn } = props;
+  const [conversation, setConversation] = useState(initialView === 'conversation');
 
   // Mark read after a short delay; moving on cancels it. Only the first load of a message counts, so
   // "Mark as unread" is not undone by the timer.
@@ -67,6 +72,7 @@ export function Reader(props: ReaderProps) {
           Conversation
         </Button>
       </div>
+      {locatedIn && <p className="text-sm text-slate-600 dark:text-slate-300">In {locatedIn}</p>}
       {conversation ? <Conversation {...props} detail={detail} /> : <MessageView {...props} detail={detail} />}
     </article>
   );
