@@ -1,0 +1,84 @@
+import type { MessageDetail } from '../src/contract/index';
+import { DEMO_DOMAINS, DEMO_MAILBOXES } from '../src/emulator/seed/demo-data';
+import { expect, test } from './fixtures';
+
+// support@acme.example answers info@acme.example in their internal thread "Q3 support metrics" (info wrote, support
+// answered, info replied: support INBOX holds info's two mails, info's INBOX holds support's answer).
+const SUPPORT = DEMO_MAILBOXES.support;
+const INFO = DEMO_MAILBOXES.info;
+const SUBJECT = 'Re: Q3 support metrics';
+
+test('a reply goes to the sender’s Sent folder and threads into the recipient’s inbox', async ({
+  signedInPage: page,
+  baseURL,
+}) => {
+  await page.goto(`/inbox/${encodeURIComponent(SUPPORT)}/INBOX`);
+  await page.getByRole('searchbox').fill('Q3 support metrics');
+  await page.getByRole('searchbox').press('Enter');
+  await page.getByRole('grid').getByRole('row').filter({ hasText: SUBJECT }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 2, name: SUBJECT })).toBeVisible();
+  const uid = /\/INBOX\/(\d+)$/.exec(page.url())?.[1] ?? '';
+
+  // Reply from the reader: the compose page gets the original's place and the mode.
+  await page.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(page).toHaveURL(/\/compose\?/);
+  expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({
+    replyTo: SUPPORT,
+    folder: 'INBOX',
+    uid,
+    mode: 'reply',
+  });
+
+  // The reply itself goes through the BFF's /api/send with the threading headers compose sets from the original
+  // (In-Reply-To = its Message-ID, References = its References + its Message-ID).
+  const original = (
+    (await (await page.request.get(`/api/inbox/${uid}`, { params: { mailbox: SUPPORT, folder: 'INBOX' } })).json()) as {
+      data: MessageDetail;
+    }
+  ).data;
+  expect(original.messageId).toBeTruthy();
+  const text = `Thanks, the Q3 numbers look right. (${test.info().testId})`;
+  const sent = await page.request.post('/api/send', {
+    headers: { Origin: baseURL! },
+    data: {
+      from: SUPPORT,
+      to: INFO,
+      subject: SUBJECT,
+      text,
+      domainId: DEMO_DOMAINS.active.id,
+      inReplyTo: original.messageId,
+      references: [...original.references, original.messageId],
+    },
+  });
+  expect(sent.status(), await sent.text()).toBe(201);
+
+  // In the sender's Sent folder: the newest message.
+  await page.goto(`/inbox/${encodeURIComponent(SUPPORT)}/Sent`);
+  const sentRow = page.getByRole('grid', { name: 'Sent messages' }).getByRole('row').first();
+  await expect(sentRow).toContainText(SUBJECT);
+  await sentRow.getByRole('link').click();
+  await expect(page.getByRole('article')).toContainText(text);
+
+  // In the recipient's inbox: unread on top, and in the conversation after the three earlier messages.
+  await page.getByLabel('Mailbox').selectOption(INFO);
+  await expect(page).toHaveURL(new RegExp(`/inbox/${encodeURIComponent(INFO)}/INBOX$`));
+  const inboxRow = page.getByRole('grid', { name: 'Inbox messages' }).getByRole('row').first();
+  await expect(inboxRow).toContainText(`${SUPPORT}(unread)`);
+  await expect(inboxRow).toContainText(SUBJECT);
+  await inboxRow.getByRole('link').click();
+  await page.getByRole('button', { name: 'Conversation', exact: true }).click();
+  const conversation = page.getByRole('region', { name: 'Conversation' });
+  await expect(conversation).toContainText('4 messages in this conversation');
+  const items = conversation.getByRole('listitem');
+  await expect(items.nth(0).locator('summary')).toContainText(/Acme Info .* Sent/);
+  await expect(items.nth(1).locator('summary')).toContainText(/Acme Support .* INBOX/);
+  await expect(items.nth(2).locator('summary')).toContainText(/Acme Info .* Sent/);
+  await expect(items.nth(3).locator('summary')).toContainText(`${SUPPORT} · `);
+  await expect(items.nth(3)).toContainText(text);
+
+  // The list's conversation view groups it with the earlier answer in this inbox.
+  await page.getByRole('group', { name: 'List shows' }).getByRole('button', { name: 'Conversations' }).click();
+  const thread = page.getByRole('grid', { name: 'Inbox conversations' }).getByRole('row').first();
+  await expect(thread).toContainText(SUBJECT);
+  await expect(thread).toContainText('4 messages');
+});
