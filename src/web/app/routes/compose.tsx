@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { PaneErrorBoundary } from '@web/components/errors/pane-error-boundary';
 import { PageHeader } from '@web/components/ui/page-header';
+import { LoadingState } from '@web/components/ui/status-message';
+import { useMe } from '@web/features/auth/api';
 import { domainsQueryOptions, mailboxesQueryOptions } from '@web/features/compose/api/get-senders';
 import { ComposeView } from '@web/features/compose/components/compose-view';
 
@@ -11,6 +13,8 @@ export const composeLoader = (queryClient: QueryClient) => () => {
 };
 
 export function ComposeRoute() {
+  // Loaded by the protected parent route before any page renders.
+  const me = useMe().data;
   return (
     <>
       <title>Compose · Sentroy Console</title>
@@ -19,7 +23,11 @@ export function ComposeRoute() {
         description="Write and send from your company's mailboxes. Drafts are saved in this browser."
       />
       <PaneErrorBoundary title="The compose form could not be shown.">
-        <ComposeView />
+        {me ? (
+          <ComposeView sender={{ role: me.user.role, mailboxGrants: me.mailboxGrants }} />
+        ) : (
+          <LoadingState label="Loading…" />
+        )}
       </PaneErrorBoundary>
     </>
   );

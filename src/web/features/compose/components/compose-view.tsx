@@ -1,7 +1,9 @@
-import { parseMissingVariables, type SendResponse } from '@contract/index';
+import { canSendFrom, parseMissingVariables, type ConsoleRole, type SendResponse } from '@contract/index';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Button } from '@web/components/ui/button';
+import { LoadingState } from '@web/components/ui/status-message';
+import { paths } from '@web/config/paths';
 import { isApiError } from '@web/lib/api-client';
 import { formatBytes } from '@web/lib/format-bytes';
 import { templateLanguages, toVariables, sectionsOf, uiLanguage } from '@web/lib/template-variables';
@@ -9,9 +11,10 @@ import { downloadOriginalAttachment, useOriginal, type OriginalRef } from '../ap
 import { useDomains, useMailboxes } from '../api/get-senders';
 import { useTemplate } from '../api/get-templates';
 import { useSendMessage } from '../api/send-message';
-import { useDraft } from '../hooks/use-draft';
+import { useDraft, useStoredDraft } from '../hooks/use-draft';
 import { buildSendRequest, senderDomain, type FieldErrors } from '../utils/build-send-request';
-import { newDraft, replyFields, type DraftAttachment, type ReplyMode } from '../utils/draft';
+import { newDraft, replyFields, type Draft, type DraftAttachment, type ReplyMode } from '../utils/draft';
+import type { DraftStore } from '../utils/draft-store';
 import { fillSubject } from '../utils/fill-subject';
 import { readFileAsBase64 } from '../utils/read-file';
 import { AddressField } from './address-field';
@@ -37,9 +40,22 @@ function useReplyRef(): { ref: OriginalRef | null; mode: ReplyMode; source: stri
   return { ref, mode, source: ref ? `${ref.mailbox}/${ref.folder}/${ref.uid}/${mode}` : '' };
 }
 
+/** Who is composing: the From choices are the mailboxes their role and grants let them send from. */
+export interface ComposeSender {
+  role: ConsoleRole;
+  mailboxGrants: readonly string[];
+}
+
+/** The compose page: waits for the saved draft (IndexedDB is asynchronous), then shows the form with it. */
+export function ComposeView({ sender }: { sender: ComposeSender }) {
+  const stored = useStoredDraft();
+  if (!stored) return <LoadingState label="Opening your draft…" />;
+  return <ComposeForm store={stored.store} initial={stored.initial} sender={sender} />;
+}
+
 /** The compose form: From, recipients, subject, body (message or template), attachments, advanced, send. */
-export function ComposeView() {
-  const { draft, update, reset, savedAt, attachmentsKept } = useDraft();
+function ComposeForm({ store, initial, sender: me }: { store: DraftStore; initial: Draft; sender: ComposeSender }) {
+  const { draft, update, reset, savedAt, attachmentsKept, savedAttachments } = useDraft(store, initial);
   const mailboxesQuery = useMailboxes();
   const domainsQuery = useDomains();
   const templateQuery = useTemplate(draft.bodyMode === 'template' ? draft.templateId : '');
@@ -49,13 +65,33 @@ export function ComposeView() {
   const [result, setResult] = useState<SendResponse | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const sending = useRef(false);
-  const ids = { from: useId(), subject: useId(), fromNote: useId() };
+  const ids = { from: useId(), subject: useId(), fromNote: useId(), sendAnyway: useId() };
+  /** The From address for which the user chose "Send anyway" despite its domain's status. */
+  const [sendAnywayFrom, setSendAnywayFrom] = useState('');
   const reply = useReplyRef();
   const originalQuery = useOriginal(reply.ref && draft.replySource !== reply.source ? reply.ref : null);
 
-  const mailboxes = useMemo(() => mailboxesQuery.data ?? [], [mailboxesQuery.data]);
+  // The BFF already narrows a member's list to their grants and refuses any other `from`; this keeps the choices
+  // honest if the list ever comes from a wider cache.
+  const { role, mailboxGrants } = me;
+  const mailboxes = useMemo(
+    () => (mailboxesQuery.data ?? []).filter((m) => canSendFrom(role, mailboxGrants, m.email)),
+    [mailboxesQuery.data, role, mailboxGrants],
+  );
   const domains = useMemo(() => domainsQuery.data ?? [], [domainsQuery.data]);
   const sender = senderDomain(draft.from, { mailboxes, domains });
+  const sendAnyway = sender.problem !== undefined && sendAnywayFrom === draft.from;
+
+  // Files of a restored draft come back as Blobs: read them to base64 again, with the same progress as a new file.
+  useEffect(() => {
+    for (const attachment of initial.attachments) {
+      if (attachment.content !== null || !attachment.blob) continue;
+      readFileAsBase64(attachment.blob, (readBytes) => patchAttachment(attachment.id, { readBytes }))
+        .then((content) => patchAttachment(attachment.id, { content, readBytes: attachment.size }))
+        .catch(() => patchAttachment(attachment.id, { error: 'This file could not be read back from the draft' }));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the draft this form started with
+  }, []);
 
   // Reply / reply-all / forward from the inbox: fill the fields once per original (the draft remembers which).
   useEffect(() => {
@@ -80,7 +116,10 @@ export function ComposeView() {
           ],
         }));
         void downloadOriginalAttachment(ref, attachment)
-          .then((blob) => readFileAsBase64(blob))
+          .then(async (blob) => {
+            patchAttachment(id, { blob });
+            return readFileAsBase64(blob);
+          })
           .then((content) => patchAttachment(id, { content, readBytes: attachment.size }))
           .catch((error: unknown) =>
             patchAttachment(id, {
@@ -102,7 +141,15 @@ export function ComposeView() {
       update((d) => ({
         attachments: [
           ...d.attachments,
-          { id, filename: file.name, contentType: file.type, size: file.size, content: null, readBytes: 0 },
+          {
+            id,
+            filename: file.name,
+            contentType: file.type,
+            size: file.size,
+            content: null,
+            readBytes: 0,
+            blob: file,
+          },
         ],
       }));
       readFileAsBase64(file, (readBytes) => patchAttachment(id, { readBytes }))
@@ -134,7 +181,14 @@ export function ComposeView() {
     // One click sends once: a second click while the first is on its way does nothing here, and the BFF answers a
     // repeat of the same Idempotency-Key with the first result anyway.
     if (sending.current) return;
-    const built = buildSendRequest(draft, { mailboxes, domains, template, templateSubject, now: Date.now() });
+    const built = buildSendRequest(draft, {
+      mailboxes,
+      domains,
+      template,
+      templateSubject,
+      now: Date.now(),
+      allowInactiveDomain: sendAnyway,
+    });
     setErrors(built.errors);
     setSendError(null);
     if (!built.request) {
@@ -188,12 +242,22 @@ export function ComposeView() {
           <select
             id={ids.from}
             value={draft.from}
-            onChange={(e) => update({ from: e.target.value })}
-            aria-invalid={errors.from ? true : undefined}
+            onChange={(e) => {
+              update({ from: e.target.value });
+              setSendAnywayFrom('');
+              setErrors(({ from: _from, ...rest }) => rest);
+            }}
+            aria-invalid={errors.from || (sender.problem && !sendAnyway) ? true : undefined}
             aria-describedby={sender.problem || errors.from ? ids.fromNote : undefined}
-            className={`${input} ${errors.from ? 'border-red-600' : 'border-slate-300 dark:border-slate-600'} bg-white`}
+            className={`${input} ${errors.from || (sender.problem && !sendAnyway) ? 'border-red-600' : 'border-slate-300 dark:border-slate-600'} bg-white`}
           >
-            <option value="">{mailboxesQuery.isPending ? 'Loading mailboxes…' : 'Choose a mailbox…'}</option>
+            <option value="">
+              {mailboxesQuery.isPending
+                ? 'Loading mailboxes…'
+                : mailboxes.length === 0
+                  ? 'No mailbox you may send from'
+                  : 'Choose a mailbox…'}
+            </option>
             {mailboxes.map((m) => (
               <option key={m.email} value={m.email}>
                 {m.email}
@@ -201,9 +265,40 @@ export function ComposeView() {
             ))}
           </select>
           {(errors.from || sender.problem) && (
-            <p id={ids.fromNote} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
-              {errors.from ?? sender.problem}
-            </p>
+            <div id={ids.fromNote} className="mt-1 text-sm text-red-700 dark:text-red-300">
+              <p role="alert">
+                {errors.from ?? sender.problem}
+                {sender.problem && !sendAnyway ? ' Sending is blocked until it is verified.' : ''}
+              </p>
+              {sender.problem && sender.domain && (
+                <p className="mt-1">
+                  <Link to={paths.domain.getHref(sender.domain.id)} className="underline">
+                    See what to fix for {sender.domain.domain}
+                  </Link>
+                </p>
+              )}
+            </div>
+          )}
+          {sender.problem && (
+            <label
+              htmlFor={ids.sendAnyway}
+              className="mt-2 flex items-start gap-2 text-xs text-slate-700 dark:text-slate-200"
+            >
+              <input
+                id={ids.sendAnyway}
+                type="checkbox"
+                className="mt-0.5"
+                checked={sendAnyway}
+                onChange={(e) => {
+                  setSendAnywayFrom(e.target.checked ? draft.from : '');
+                  setErrors(({ from: _from, ...rest }) => rest);
+                }}
+              />
+              <span>
+                Send anyway: the domain may have been verified since this page loaded. The platform checks it again and
+                refuses the message if it is still not active.
+              </span>
+            </label>
           )}
           {sender.domain && !sender.problem && (
             <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">Sends through {sender.domain.domain}.</p>
@@ -327,8 +422,11 @@ export function ComposeView() {
         )}
         <span className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
           {savedAt ? `Draft saved ${savedAt.toLocaleTimeString()}` : ''}
+          {savedAt && savedAttachments > 0
+            ? ` with ${savedAttachments === 1 ? '1 attachment' : `${savedAttachments} attachments`}`
+            : ''}
           {savedAt && !attachmentsKept && attachmentBytes > 0
-            ? ' (attachments are too large to keep in the saved draft)'
+            ? ' (the attachments could not be kept in the saved draft)'
             : ''}
         </span>
         <Button

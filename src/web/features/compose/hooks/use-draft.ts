@@ -1,18 +1,49 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { clearDraft, isEmptyDraft, loadDraft, newDraft, saveDraft, type Draft } from '../utils/draft';
+import { isEmptyDraft, newDraft, type Draft } from '../utils/draft';
+import { openDraftStore, type DraftStore } from '../utils/draft-store';
 
 const AUTOSAVE_MS = 3000;
 
+export interface StoredDraft {
+  store: DraftStore;
+  /** The draft saved by an earlier visit, or a new one. */
+  initial: Draft;
+}
+
 /**
- * The compose draft, restored from localStorage on load and saved every few seconds (and when the page is left).
- * `reset()` drops the saved copy and starts a new draft with a new idempotency key.
+ * Opens the draft store (IndexedDB, else localStorage) and reads the saved draft, once per mount: null until both
+ * are done, so the form never starts with a blank draft that the saved one would then overwrite.
  */
-export function useDraft() {
-  const [draft, setDraft] = useState<Draft>(() => loadDraft() ?? newDraft());
+export function useStoredDraft(open: () => Promise<DraftStore> = openDraftStore): StoredDraft | null {
+  const [stored, setStored] = useState<StoredDraft | null>(null);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const store = await open();
+      const initial = (await store.load().catch(() => null)) ?? newDraft();
+      if (live) setStored({ store, initial });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [open]);
+  return stored;
+}
+
+/**
+ * The compose draft, saved every few seconds (and when the page is left) to `store`. `savedAt` is when the last
+ * save finished, `savedAttachments` how many files it kept (a reload brings those back). `reset()` drops the saved
+ * copy and starts a new draft with a new idempotency key.
+ */
+export function useDraft(store: DraftStore, initial: Draft) {
+  const [draft, setDraft] = useState<Draft>(initial);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [attachmentsKept, setAttachmentsKept] = useState(true);
+  const [savedAttachments, setSavedAttachments] = useState(0);
   const latest = useRef(draft);
   const dirty = useRef(false);
+  /** Bumped by reset(): a save that started before it must not report on the new draft. */
+  const generation = useRef(0);
 
   useEffect(() => {
     latest.current = draft;
@@ -20,24 +51,39 @@ export function useDraft() {
   }, [draft]);
 
   useEffect(() => {
-    const save = () => {
-      if (!dirty.current) return;
+    let saving = false;
+    const save = async () => {
+      if (!dirty.current || saving) return;
       dirty.current = false;
-      if (isEmptyDraft(latest.current)) {
-        clearDraft();
-        return;
+      saving = true;
+      const snapshot = latest.current;
+      const started = generation.current;
+      try {
+        if (isEmptyDraft(snapshot)) {
+          await store.clear();
+          return;
+        }
+        const result = await store.save(snapshot);
+        if (started !== generation.current) return;
+        setAttachmentsKept(result.attachmentsKept);
+        setSavedAttachments(result.attachmentsKept ? snapshot.attachments.length : 0);
+        setSavedAt(new Date());
+      } catch {
+        // Try again at the next tick.
+        if (started === generation.current) dirty.current = true;
+      } finally {
+        saving = false;
       }
-      setAttachmentsKept(saveDraft(latest.current));
-      setSavedAt(new Date());
     };
-    const timer = setInterval(save, AUTOSAVE_MS);
-    window.addEventListener('pagehide', save);
+    const tick = () => void save();
+    const timer = setInterval(tick, AUTOSAVE_MS);
+    window.addEventListener('pagehide', tick);
     return () => {
       clearInterval(timer);
-      window.removeEventListener('pagehide', save);
-      save();
+      window.removeEventListener('pagehide', tick);
+      tick();
     };
-  }, []);
+  }, [store]);
 
   const update = useCallback((patch: Partial<Draft> | ((d: Draft) => Partial<Draft>)) => {
     setDraft((d) => ({
@@ -47,13 +93,18 @@ export function useDraft() {
     }));
   }, []);
 
-  const reset = useCallback((next: Draft = newDraft()) => {
-    clearDraft();
-    dirty.current = false;
-    latest.current = next;
-    setDraft(next);
-    setSavedAt(null);
-  }, []);
+  const reset = useCallback(
+    (next: Draft = newDraft()) => {
+      generation.current += 1;
+      void store.clear().catch(() => undefined);
+      dirty.current = false;
+      latest.current = next;
+      setDraft(next);
+      setSavedAt(null);
+      setSavedAttachments(0);
+    },
+    [store],
+  );
 
-  return { draft, update, reset, savedAt, attachmentsKept };
+  return { draft, update, reset, savedAt, attachmentsKept, savedAttachments };
 }

@@ -15,12 +15,15 @@ import type { Draft } from './draft';
 export type FieldErrors = Partial<Record<string, string>>;
 
 export interface SendContext {
+  /** The mailboxes the user may send from (role and grants already applied). */
   mailboxes: readonly Mailbox[];
   domains: readonly Domain[];
   template: Template | undefined;
   /** The rendered subject of the chosen template, used when the subject field is left empty. */
   templateSubject: string | undefined;
   now: number;
+  /** The user chose "Send anyway" for a From whose domain is not active: the platform decides. */
+  allowInactiveDomain?: boolean;
 }
 
 /** A written message as the email's HTML document and its plain-text alternative. */
@@ -62,7 +65,7 @@ export function senderDomain(from: string, ctx: Pick<SendContext, 'mailboxes' | 
     mailbox && !domain
       ? `The domain of ${from} is not among your domains: the platform will refuse to send.`
       : domain && domain.status !== 'active'
-        ? `The domain ${domain.domain} is ${domain.status}, not active: the platform will refuse to send from it until SPF, DKIM and DMARC verify.`
+        ? `The domain ${domain.domain} is ${domain.status}, not active: the platform refuses to send from it until SPF, DKIM and DMARC verify.`
         : undefined;
   return { mailbox, domain, domainId: mailbox?.domainId ?? domain?.id, problem };
 }
@@ -70,9 +73,11 @@ export function senderDomain(from: string, ctx: Pick<SendContext, 'mailboxes' | 
 /** Everything checked before sending; the request, or the errors per field (nothing is sent then). */
 export function buildSendRequest(draft: Draft, ctx: SendContext): { request?: SendRequest; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const { domainId } = senderDomain(draft.from, ctx);
+  const { mailbox, domainId, problem } = senderDomain(draft.from, ctx);
   if (!draft.from) errors.from = 'Choose the mailbox to send from';
+  else if (!mailbox) errors.from = `You cannot send from ${draft.from}: choose one of your mailboxes`;
   else if (!domainId) errors.from = `No domain found for ${draft.from}`;
+  else if (problem && !ctx.allowInactiveDomain) errors.from = problem;
   if (draft.to.length === 0) errors.to = 'Add at least one recipient';
   if (draft.replyTo.length > 1) errors.replyTo = 'Only one Reply-To address is possible';
 

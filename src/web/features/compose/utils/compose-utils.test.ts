@@ -61,6 +61,30 @@ describe('buildSendRequest', () => {
     expect(batch?.recipients).toEqual([{ to: 'a@x.example' }, { to: 'b@x.example' }]);
   });
 
+  it('blocks a From whose domain is not active (message on the From field) unless the user chose Send anyway', () => {
+    const failing: Domain = { ...domains[0]!, id: 'd2', domain: 'acme-mail.example', status: 'failed' };
+    const news: Mailbox = {
+      email: 'news@acme-mail.example',
+      domain: 'acme-mail.example',
+      username: 'news',
+      domainId: 'd2',
+    };
+    const withNews = { ...ctx, mailboxes: [...mailboxes, news], domains: [...domains, failing] };
+    const blocked = buildSendRequest(draft({ from: news.email }), withNews);
+    expect(blocked.request).toBeUndefined();
+    expect(blocked.errors).toEqual({
+      from: 'The domain acme-mail.example is failed, not active: the platform refuses to send from it until SPF, DKIM and DMARC verify.',
+    });
+    const anyway = buildSendRequest(draft({ from: news.email }), { ...withNews, allowInactiveDomain: true });
+    expect(anyway.request).toMatchObject({ from: news.email, domainId: 'd2' });
+  });
+
+  it('refuses a From that is not among the mailboxes the user may send from (e.g. a restored draft)', () => {
+    const { request, errors } = buildSendRequest(draft({ from: 'ceo@acme.example' }), ctx);
+    expect(request).toBeUndefined();
+    expect(errors.from).toBe('You cannot send from ceo@acme.example: choose one of your mailboxes');
+  });
+
   it('marks each missing template variable and sends nothing', () => {
     const { request, errors } = buildSendRequest(
       draft({ bodyMode: 'template', templateId: 't1', variableInputs: { number: '7', name: '', items: '[]' } }),

@@ -1,6 +1,9 @@
 import type { MessageDetail } from '@contract/index';
 
-/** One attachment of a draft; `content` is null while the file is still being read. */
+/**
+ * One attachment of a draft; `content` (base64, what the send carries) is null while the file is still being read.
+ * `blob` is the file's bytes as the browser holds them: what the saved draft keeps (utils/draft-store.ts).
+ */
 export interface DraftAttachment {
   id: string;
   filename: string;
@@ -8,6 +11,7 @@ export interface DraftAttachment {
   size: number;
   content: string | null;
   readBytes: number;
+  blob?: Blob;
   error?: string;
 }
 
@@ -66,40 +70,6 @@ export function newDraft(): Draft {
     replySource: '',
     updatedAt: new Date().toISOString(),
   };
-}
-
-const STORAGE_KEY = 'sentroy-console:compose-draft';
-/** localStorage holds ~5 MB per origin: larger attachments are not kept in the saved draft. */
-export const MAX_SAVED_ATTACHMENT_CHARS = 2 * 1024 * 1024;
-
-export function loadDraft(): Draft | null {
-  try {
-    const text = localStorage.getItem(STORAGE_KEY);
-    if (!text) return null;
-    const draft = JSON.parse(text) as Partial<Draft>;
-    if (typeof draft.id !== 'string' || typeof draft.idempotencyKey !== 'string') return null;
-    return { ...newDraft(), ...draft };
-  } catch {
-    return null;
-  }
-}
-
-/** Saves the draft; returns false when its attachments were too large to keep. */
-export function saveDraft(draft: Draft): boolean {
-  const ready = draft.attachments.filter((a) => a.content !== null);
-  const chars = ready.reduce((sum, a) => sum + (a.content?.length ?? 0), 0);
-  const keepAttachments = chars <= MAX_SAVED_ATTACHMENT_CHARS;
-  const saved: Draft = { ...draft, attachments: keepAttachments ? ready : [] };
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
-    return keepAttachments;
-  } catch {
-    return false;
-  }
-}
-
-export function clearDraft(): void {
-  localStorage.removeItem(STORAGE_KEY);
 }
 
 export function isEmptyDraft(draft: Draft): boolean {
