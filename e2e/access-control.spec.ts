@@ -1,5 +1,14 @@
-import { DEMO_MEMBER } from '../src/demo-credentials';
+import { DEMO_MEMBER, DEMO_OPERATOR } from '../src/demo-credentials';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+async function signInAs(page: Page, user: { email: string; password: string }) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Domains' })).toBeVisible();
+}
 
 test.describe('access control', () => {
   test('the member sees only their mailbox and cannot reach another one by URL', async ({ page }) => {
@@ -59,5 +68,32 @@ test.describe('access control', () => {
     ]);
     expect((await other.request.get('/api/inbox?mailbox=support@acme.example')).status()).toBe(403);
     await context.close();
+  });
+
+  for (const user of [DEMO_OPERATOR, DEMO_MEMBER]) {
+    test(`the ${user.role} opening /users or /audit by URL gets the "no access" page, not a failing pane`, async ({
+      page,
+    }) => {
+      await signInAs(page, user);
+      for (const path of ['/users', '/audit']) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1, name: "You don't have access to this page" })).toBeVisible();
+        await expect(
+          page.getByText(new RegExp(`You are signed in as an? ${user.role}, and this page needs`)),
+        ).toBeVisible();
+        await expect(page.getByRole('alert')).toHaveCount(0);
+        await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      }
+      await page.getByRole('link', { name: 'Go to the domains' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Domains' })).toBeVisible();
+    });
+  }
+
+  test('the member composes only from their mailbox', async ({ page }) => {
+    await signInAs(page, DEMO_MEMBER);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compose' }).click();
+    const from = page.getByLabel('From', { exact: true });
+    await expect(from.getByRole('option', { name: 'support@acme.example' })).toBeAttached();
+    await expect(from.getByRole('option')).toHaveText(['Choose a mailbox…', 'support@acme.example']);
   });
 });

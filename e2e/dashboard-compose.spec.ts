@@ -85,16 +85,37 @@ test.describe('dashboard: compose and send', () => {
     expect(await inboxWithSubject(page.request, subject)).toHaveLength(1);
   });
 
-  test('a send the platform rejects keeps every field of the draft, also after a reload', async ({
+  test('a From on a domain that is not verified blocks Send at the field; sent anyway, the platform refuses and the draft keeps every field, also after a reload', async ({
     signedInPage: page,
   }) => {
+    // No request the SPA lets through is refused by the platform any more (it checks the domain, the variables and
+    // the input first): the refusal is reached by overriding the domain block with "Send anyway".
+    const sends: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/send') sends.push(r.url());
+    });
     const subject = `From the failing domain ${Date.now()}`;
     await startMessage(page, 'news@acme-mail.example', subject);
-    await expect(page.getByText(/acme-mail\.example is failed, not active/)).toBeVisible();
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const from = page.getByLabel('From', { exact: true });
+    await expect(from).toHaveAttribute('aria-invalid', 'true');
+    await expect(
+      page.getByText(/acme-mail\.example is failed, not active.*Sending is blocked until it is verified\./),
+    ).toBeVisible();
+    await expect(page.getByRole('link', { name: 'See what to fix for acme-mail.example' })).toHaveAttribute(
+      'href',
+      /^\/domains\/[\w-]+$/,
+    );
 
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Not sent: fix the marked fields first.' })).toBeVisible();
+    expect(sends).toHaveLength(0);
+
+    await page.getByRole('checkbox', { name: /^Send anyway/ }).check();
+    await expect(from).not.toHaveAttribute('aria-invalid', 'true');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Not sent: Domain not found or not active' })).toBeVisible();
-    await expect(page.getByLabel('From', { exact: true })).toHaveValue('news@acme-mail.example');
+    expect(sends).toHaveLength(1);
+    await expect(from).toHaveValue('news@acme-mail.example');
     await expect(page.getByRole('list', { name: 'To addresses' }).getByText(RECIPIENT)).toBeVisible();
     await expect(page.getByLabel('Subject', { exact: true })).toHaveValue(subject);
     await expect(page.getByLabel('Message', { exact: true })).toHaveValue('Hello **team**,\n\nthe files are attached.');
@@ -109,6 +130,80 @@ test.describe('dashboard: compose and send', () => {
     const row = page.getByRole('row', { name: new RegExp(subject) });
     await expect(row.getByText('failed')).toBeVisible();
     await expect(row.getByText('Domain not found or not active')).toBeVisible();
+  });
+
+  test('a scheduled send shows "scheduled", is in the send log as scheduled, and arrives once due', async ({
+    signedInPage: page,
+  }) => {
+    const subject = `Later ${Date.now()}`;
+    await startMessage(page, 'info@acme.example', subject);
+    await page.getByText('Advanced').click();
+    // datetime-local in the page's own time zone, ~5 s ahead (seconds included).
+    const at = await page.evaluate(() => {
+      const d = new Date(Date.now() + 5_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+    });
+    await page.getByLabel('Send later (your time zone)').fill(at);
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+
+    const result = page.getByRole('status').filter({ hasText: 'Scheduled for' });
+    await expect(result).toBeVisible();
+    await expect(result.getByRole('definition').filter({ hasText: /^scheduled$/ })).toBeVisible();
+    expect(await inboxWithSubject(page.request, subject)).toHaveLength(0);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sent' }).click();
+    const row = page.getByRole('row', { name: new RegExp(subject) });
+    await expect(row.getByText('scheduled', { exact: true })).toBeVisible();
+    await expect(row.getByText(/^for /)).toBeVisible();
+
+    await expect.poll(async () => (await inboxWithSubject(page.request, subject)).length, { timeout: 20_000 }).toBe(1);
+  });
+
+  test('a draft with 19 MB of attachments comes back after a reload (IndexedDB) and sends them intact', async ({
+    signedInPage: page,
+  }) => {
+    test.setTimeout(60_000);
+    const subject = `Draft with files ${Date.now()}`;
+    const big = randomBytes(19 * 1024 * 1024 - 64 * 1024);
+    const small = Buffer.from('a small note\n');
+    await startMessage(page, 'info@acme.example', subject);
+    await page.getByLabel('Attach files').setInputFiles([
+      { name: 'big.bin', mimeType: 'application/octet-stream', buffer: big },
+      { name: 'note.txt', mimeType: 'text/plain', buffer: small },
+    ]);
+    const files = page.getByRole('list', { name: 'Attached files' });
+    await expect(files.getByRole('progressbar')).toHaveCount(0);
+    await expect(page.getByText(/Draft saved .* with 2 attachments/)).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByLabel('Subject', { exact: true })).toHaveValue(subject);
+    await expect(files.getByRole('listitem')).toHaveCount(2);
+    await expect(files.getByText('big.bin')).toBeVisible();
+    await expect(files.getByText('18.9 MB')).toBeVisible();
+    await expect(files.getByRole('progressbar')).toHaveCount(0);
+    await expect(files.getByText(/could not/)).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Message sent' })).toBeVisible({ timeout: 30_000 });
+    const [message] = await inboxWithSubject(page.request, subject);
+    expect(message).toBeDefined();
+    const detail = (
+      (await (
+        await page.request.get(`/api/inbox/${message!.uid}?mailbox=${encodeURIComponent(RECIPIENT)}&folder=INBOX`)
+      ).json()) as { data: Detail }
+    ).data;
+    expect(detail.attachments.map((a) => a.filename).sort()).toEqual(['big.bin', 'note.txt']);
+    for (const attachment of detail.attachments) {
+      const download = await page.request.get(
+        `/api/inbox/${message!.uid}/attachments/${attachment.partId}/download?mailbox=${encodeURIComponent(RECIPIENT)}&folder=INBOX`,
+      );
+      expect((await download.body()).equals(attachment.filename === 'big.bin' ? big : small)).toBe(true);
+    }
+    // A sent draft is cleared: a reload starts empty.
+    await page.reload();
+    await expect(page.getByLabel('Subject', { exact: true })).toHaveValue('');
+    await expect(files).toHaveCount(0);
   });
 });
 
