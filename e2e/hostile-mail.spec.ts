@@ -66,6 +66,8 @@ test('hostile mails run no script, navigate nowhere and fetch nothing remote unt
   remote,
   baseURL,
 }) => {
+  // Sixteen messages, each checked in its frame: about 10 s on an idle machine; room for a busy one.
+  test.setTimeout(60_000);
   const origin = baseURL!;
   const dialogs: string[] = [];
   const markers: string[] = [];
