@@ -159,52 +159,6 @@ test.describe('dashboard: compose and send', () => {
 
     await expect.poll(async () => (await inboxWithSubject(page.request, subject)).length, { timeout: 20_000 }).toBe(1);
   });
-
-  test('a draft with 19 MB of attachments comes back after a reload (IndexedDB) and sends them intact', async ({
-    signedInPage: page,
-  }) => {
-    test.setTimeout(60_000);
-    const subject = `Draft with files ${Date.now()}`;
-    const big = randomBytes(19 * 1024 * 1024 - 64 * 1024);
-    const small = Buffer.from('a small note\n');
-    await startMessage(page, 'info@acme.example', subject);
-    await page.getByLabel('Attach files').setInputFiles([
-      { name: 'big.bin', mimeType: 'application/octet-stream', buffer: big },
-      { name: 'note.txt', mimeType: 'text/plain', buffer: small },
-    ]);
-    const files = page.getByRole('list', { name: 'Attached files' });
-    await expect(files.getByRole('progressbar')).toHaveCount(0);
-    await expect(page.getByText(/Draft saved .* with 2 attachments/)).toBeVisible();
-
-    await page.reload();
-    await expect(page.getByLabel('Subject', { exact: true })).toHaveValue(subject);
-    await expect(files.getByRole('listitem')).toHaveCount(2);
-    await expect(files.getByText('big.bin')).toBeVisible();
-    await expect(files.getByText('18.9 MB')).toBeVisible();
-    await expect(files.getByRole('progressbar')).toHaveCount(0);
-    await expect(files.getByText(/could not/)).toHaveCount(0);
-
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Message sent' })).toBeVisible({ timeout: 30_000 });
-    const [message] = await inboxWithSubject(page.request, subject);
-    expect(message).toBeDefined();
-    const detail = (
-      (await (
-        await page.request.get(`/api/inbox/${message!.uid}?mailbox=${encodeURIComponent(RECIPIENT)}&folder=INBOX`)
-      ).json()) as { data: Detail }
-    ).data;
-    expect(detail.attachments.map((a) => a.filename).sort()).toEqual(['big.bin', 'note.txt']);
-    for (const attachment of detail.attachments) {
-      const download = await page.request.get(
-        `/api/inbox/${message!.uid}/attachments/${attachment.partId}/download?mailbox=${encodeURIComponent(RECIPIENT)}&folder=INBOX`,
-      );
-      expect((await download.body()).equals(attachment.filename === 'big.bin' ? big : small)).toBe(true);
-    }
-    // A sent draft is cleared: a reload starts empty.
-    await page.reload();
-    await expect(page.getByLabel('Subject', { exact: true })).toHaveValue('');
-    await expect(files).toHaveCount(0);
-  });
 });
 
 test.describe('dashboard: replies from the inbox', () => {
