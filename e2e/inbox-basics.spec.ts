@@ -6,6 +6,8 @@ test.describe('inbox', () => {
   }) => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
     await expect(page).toHaveURL(/\/inbox\/[^/]+\/INBOX$/);
+    // Entering the inbox moves focus to its heading; moving inside it (a message) leaves focus where it is.
+    await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeFocused();
     const folders = page.getByRole('navigation', { name: 'Folders' });
     await expect(folders.getByRole('link', { name: /^Inbox/ })).toBeVisible();
 
@@ -15,6 +17,7 @@ test.describe('inbox', () => {
     await firstRow.getByRole('link').click();
     await expect(page).toHaveURL(/\/inbox\/[^/]+\/INBOX\/\d+$/);
     await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+    await expect(firstRow.getByRole('link')).toBeFocused();
 
     // Mark as unread, then read again: the Inbox count follows.
     const inboxLink = folders.getByRole('link', { name: /^Inbox/ });

@@ -9,13 +9,19 @@ import { useLocation } from 'react-router';
 export function useRouteFocus(container: RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
   const previous = useRef(pathname);
+  const previousPage = useRef<string | null>(null);
 
   useEffect(() => {
+    const root = container.current;
+    const heading = root?.querySelector<HTMLElement>('[data-route-heading]') ?? null;
+    // A page that names its heading (data-route-heading="inbox") keeps the focus while only its own view changes
+    // (another folder or message): the user is working inside it, e.g. with the list's keys.
+    const page = heading?.dataset.routeHeading || null;
+    const samePage = page !== null && page === previousPage.current;
+    previousPage.current = page;
     if (previous.current === pathname) return;
     previous.current = pathname;
-    const root = container.current;
-    if (!root) return;
-    const heading = root.querySelector<HTMLElement>('[data-route-heading]');
+    if (!root || samePage) return;
     (heading ?? root).focus();
   }, [pathname, container]);
 }

@@ -541,7 +541,10 @@ export function InboxPage({ mailbox, folder, uid, user }: InboxPageProps) {
   return (
     <div className="flex h-[calc(100vh-9rem)] min-h-[28rem] flex-col rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
-        <h1 className="text-lg font-semibold">Inbox</h1>
+        {/* The route heading: focused when the inbox is entered, left alone while moving inside it. */}
+        <h1 className="text-lg font-semibold focus:outline-none" tabIndex={-1} data-route-heading="inbox">
+          Inbox
+        </h1>
         <label className="flex items-center gap-2 text-sm">
           Mailbox
           <select
