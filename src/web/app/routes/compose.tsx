@@ -24,7 +24,7 @@ export function ComposeRoute() {
       />
       <PaneErrorBoundary title="The compose form could not be shown.">
         {me ? (
-          <ComposeView sender={{ role: me.user.role, mailboxGrants: me.mailboxGrants }} />
+          <ComposeView sender={{ userId: me.user.id, role: me.user.role, mailboxGrants: me.mailboxGrants }} />
         ) : (
           <LoadingState label="Loading…" />
         )}

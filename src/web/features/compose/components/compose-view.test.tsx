@@ -112,17 +112,17 @@ async function fillMessage(user: ReturnType<typeof userEvent.setup>, from: strin
 
 describe('ComposeView: From', () => {
   it('offers a member only the mailboxes granted to them, even if the list holds more', async () => {
-    renderCompose({ role: 'member', mailboxGrants: ['support@acme.example'] });
+    renderCompose({ userId: 'u1', role: 'member', mailboxGrants: ['support@acme.example'] });
     expect(await fromOptions()).toEqual(['support@acme.example']);
   });
 
   it('offers operators and admins every company mailbox', async () => {
-    renderCompose({ role: 'operator', mailboxGrants: [] });
+    renderCompose({ userId: 'u1', role: 'operator', mailboxGrants: [] });
     expect(await fromOptions()).toEqual(ALL.map((m) => m.email));
   });
 
   it('blocks Send from a domain that is not active with a message at the field; Send anyway lets the platform decide', async () => {
-    const { user, sends } = renderCompose({ role: 'admin', mailboxGrants: [] });
+    const { user, sends } = renderCompose({ userId: 'u1', role: 'admin', mailboxGrants: [] });
     await fromOptions();
     await fillMessage(user, 'news@acme-mail.example');
 

@@ -42,13 +42,15 @@ function useReplyRef(): { ref: OriginalRef | null; mode: ReplyMode; source: stri
 
 /** Who is composing: the From choices are the mailboxes their role and grants let them send from. */
 export interface ComposeSender {
+  /** The console user's id: drafts are kept per user (hooks/use-draft.ts). */
+  userId: string;
   role: ConsoleRole;
   mailboxGrants: readonly string[];
 }
 
 /** The compose page: waits for the saved draft (IndexedDB is asynchronous), then shows the form with it. */
 export function ComposeView({ sender }: { sender: ComposeSender }) {
-  const stored = useStoredDraft();
+  const stored = useStoredDraft(sender.userId);
   if (!stored) return <LoadingState label="Opening your draft…" />;
   return <ComposeForm store={stored.store} initial={stored.initial} sender={sender} />;
 }

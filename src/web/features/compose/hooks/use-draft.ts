@@ -13,21 +13,39 @@ export interface StoredDraft {
 /**
  * Opens the draft store (IndexedDB, else localStorage) and reads the saved draft, once per mount: null until both
  * are done, so the form never starts with a blank draft that the saved one would then overwrite.
+ *
+ * The store keeps one draft per browser. Every save is stamped with `ownerId`, and a draft stamped by another console
+ * user (a shared browser) is discarded unread: someone else's unsent mail must never appear in this form.
  */
-export function useStoredDraft(open: () => Promise<DraftStore> = openDraftStore): StoredDraft | null {
+export function useStoredDraft(ownerId: string, open: () => Promise<DraftStore> = openDraftStore): StoredDraft | null {
   const [stored, setStored] = useState<StoredDraft | null>(null);
   useEffect(() => {
     let live = true;
     void (async () => {
-      const store = await open();
-      const initial = (await store.load().catch(() => null)) ?? newDraft();
-      if (live) setStored({ store, initial });
+      const base = await open();
+      const store = ownedDraftStore(base, ownerId);
+      let saved = await base.load().catch(() => null);
+      if (saved && saved.ownerId !== ownerId) {
+        await base.clear().catch(() => undefined);
+        saved = null;
+      }
+      if (live) setStored({ store, initial: saved ?? newDraft() });
     })();
     return () => {
       live = false;
     };
-  }, [open]);
+  }, [open, ownerId]);
   return stored;
+}
+
+/** `store`, with every saved draft stamped as `ownerId`'s. */
+export function ownedDraftStore(store: DraftStore, ownerId: string): DraftStore {
+  return {
+    kind: store.kind,
+    load: () => store.load(),
+    save: (draft) => store.save({ ...draft, ownerId }),
+    clear: () => store.clear(),
+  };
 }
 
 /**

@@ -46,6 +46,11 @@ export interface Draft {
   /** `mailbox/folder/uid/mode` of the message this replies to, once its fields were filled in. */
   replySource: string;
   updatedAt: string;
+  /**
+   * The console user whose draft this is. One browser may be shared by several users: a draft saved by someone else
+   * is never shown (use-draft.ts discards it).
+   */
+  ownerId?: string;
 }
 
 export function newDraft(): Draft {
