@@ -1,4 +1,5 @@
 import { ALL_FOLDER_PATH, SPECIAL_USE, type Folder } from '@contract/index';
+import type { IconName } from '@web/components/ui/icon';
 
 export const SPECIAL_ORDER = [
   SPECIAL_USE.inbox,
@@ -10,14 +11,14 @@ export const SPECIAL_ORDER = [
   SPECIAL_USE.trash,
 ] as const;
 
-const LABELS: Record<string, { label: string; icon: string }> = {
-  [SPECIAL_USE.inbox]: { label: 'Inbox', icon: '📥' },
-  [SPECIAL_USE.all]: { label: 'All mail', icon: '🗂️' },
-  [SPECIAL_USE.sent]: { label: 'Sent', icon: '📤' },
-  [SPECIAL_USE.drafts]: { label: 'Drafts', icon: '📝' },
-  [SPECIAL_USE.archive]: { label: 'Archive', icon: '🗄️' },
-  [SPECIAL_USE.junk]: { label: 'Junk', icon: '⚠️' },
-  [SPECIAL_USE.trash]: { label: 'Trash', icon: '🗑️' },
+const LABELS: Record<string, { label: string; icon: IconName }> = {
+  [SPECIAL_USE.inbox]: { label: 'Inbox', icon: 'inbox' },
+  [SPECIAL_USE.all]: { label: 'All mail', icon: 'allMail' },
+  [SPECIAL_USE.sent]: { label: 'Sent', icon: 'sent' },
+  [SPECIAL_USE.drafts]: { label: 'Drafts', icon: 'drafts' },
+  [SPECIAL_USE.archive]: { label: 'Archive', icon: 'archive' },
+  [SPECIAL_USE.junk]: { label: 'Junk', icon: 'junk' },
+  [SPECIAL_USE.trash]: { label: 'Trash', icon: 'trash' },
 };
 
 /** INBOX has no special-use attribute on most servers; `__ALL__` is virtual. */
@@ -32,9 +33,9 @@ export function folderLabel(folder: Pick<Folder, 'path' | 'name' | 'specialUse'>
   return special ? LABELS[special]!.label : (folder.path.split('/').at(-1) ?? folder.name);
 }
 
-export function folderIcon(folder: Pick<Folder, 'path' | 'specialUse'>): string {
+export function folderIcon(folder: Pick<Folder, 'path' | 'specialUse'>): IconName {
   const special = specialUseOf(folder);
-  return special ? LABELS[special]!.icon : '📁';
+  return special ? LABELS[special]!.icon : 'folder';
 }
 
 export interface FolderEntry {

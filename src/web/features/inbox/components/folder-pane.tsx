@@ -2,6 +2,7 @@ import type { Folder } from '@contract/index';
 import { NavLink } from 'react-router';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { inboxHref } from '../inbox-href';
+import { Icon } from '@web/components/ui/icon';
 import { folderIcon, folderLabel, orderFolders } from './folder-meta';
 
 export interface FolderPaneProps {
@@ -47,7 +48,7 @@ export function FolderPane({ mailbox, folders, isPending, error, onRetry, onDrop
                 }`
               }
             >
-              <span aria-hidden="true">{folderIcon(folder)}</span>
+              <Icon name={folderIcon(folder)} />
               <span className="flex-1 truncate">{folderLabel(folder)}</span>
               {folder.unreadMessages > 0 && (
                 <span className="rounded-full bg-slate-200 px-2 text-xs font-semibold dark:bg-slate-700">

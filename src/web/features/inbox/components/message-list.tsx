@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Link } from 'react-router';
+import { Icon } from '@web/components/ui/icon';
 import { DRAG_TYPE } from './folder-pane';
 import type { ListRow } from './list-rows';
 
@@ -184,9 +185,7 @@ function Row({
           <span className="flex items-center gap-1">
             <span className="truncate">{subject}</span>
             {row.hasAttachments && (
-              <span role="img" aria-label="Has attachments" className="shrink-0 font-normal">
-                📎
-              </span>
+              <Icon name="paperclip" label="Has attachments" className="h-3.5 w-3.5 text-slate-500" />
             )}
           </span>
         </Link>

@@ -1,6 +1,7 @@
 import type { MessageAddress, MessageDetail } from '@contract/index';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@web/components/ui/button';
+import { Icon } from '@web/components/ui/icon';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { formatDateTime } from '@web/lib/format-date';
 import { attachmentHref } from '../api/get-message';
@@ -112,7 +113,7 @@ function MessageView({ mailbox, folder, uid, detail, user }: ReaderProps & { det
                   download={a.filename}
                   className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
                 >
-                  <span aria-hidden="true">📎</span>
+                  <Icon name="paperclip" />
                   <span>
                     Download {a.filename} <span className="text-slate-500">({formatSize(a.size)})</span>
                   </span>
