@@ -103,6 +103,19 @@ describe('POST /auth/login', () => {
     expect(JSON.parse(res.text_).error).toMatch(/^Too many failed sign-in attempts\. Try again in 15 minutes\.$/);
   });
 
+  it('throttles concurrent guesses too: at most 5 wrong passwords are checked per email', async () => {
+    // All guesses arrive before any slow password check finishes: each must still count against the limit.
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        h.request('/auth/login', { method: 'POST', json: { ...ADMIN, password: `wrong-${i}` } }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    expect((await h.request('/auth/login', { method: 'POST', json: ADMIN })).status).toBe(429);
+  });
+
   it('throttles after 20 failures from one IP (behind a trusted proxy)', async () => {
     const proxied = await harness({ env: { TRUST_PROXY: 'true' } });
     const from = (ip: string) => ({ 'x-forwarded-for': `${ip}, 10.0.0.1` });

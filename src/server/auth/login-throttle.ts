@@ -27,6 +27,24 @@ export async function loginBlockedForSeconds(
   return Math.max(1, Math.ceil(Math.max(...waits) / 1000));
 }
 
+/**
+ * True when failures (the caller's own, already recorded, included) exceed a limit. Checked after recording and
+ * before the slow password check, so guesses sent at the same time see each other and at most the limit is tried.
+ */
+export async function overLoginLimit(
+  store: ConsoleStore,
+  key: { email: string; ip: string | null },
+  now: Date,
+): Promise<boolean> {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  if ((await store.loginAttempts.failuresSince({ email: key.email }, since)).length > MAX_FAILURES_PER_EMAIL) {
+    return true;
+  }
+  return (
+    key.ip !== null && (await store.loginAttempts.failuresSince({ ip: key.ip }, since)).length > MAX_FAILURES_PER_IP
+  );
+}
+
 export function throttledMessage(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;

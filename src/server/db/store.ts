@@ -140,11 +140,20 @@ function sessionQueries(db: Kysely<ConsoleDatabase>) {
 
 function loginAttemptQueries(db: Kysely<ConsoleDatabase>) {
   return {
-    async record(attempt: { email: string; ip: string | null; succeeded: boolean; now: Date }): Promise<void> {
-      await db
+    /** Returns the attempt's id, so a failure counted ahead of the password check can be settled later. */
+    async record(attempt: { email: string; ip: string | null; succeeded: boolean; now: Date }): Promise<number> {
+      const row = await db
         .insertInto('login_attempts')
         .values({ at: iso(attempt.now), email: attempt.email, ip: attempt.ip, succeeded: attempt.succeeded ? 1 : 0 })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async markSucceeded(id: number): Promise<void> {
+      await db.updateTable('login_attempts').set({ succeeded: 1 }).where('id', '=', id).execute();
+    },
+    async delete(id: number): Promise<void> {
+      await db.deleteFrom('login_attempts').where('id', '=', id).execute();
     },
     /** Timestamps of failures since `since`, oldest first, for one email or one IP. */
     async failuresSince(key: { email: string } | { ip: string }, since: Date): Promise<Date[]> {

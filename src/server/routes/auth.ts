@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { loginRequestSchema, type Me } from '@contract/index';
 import type { AppDeps, AppEnv } from '../app-types';
-import { loginBlockedForSeconds, throttledMessage } from '../auth/login-throttle';
+import { loginBlockedForSeconds, overLoginLimit, throttledMessage } from '../auth/login-throttle';
 import { decoyPasswordHash, verifyPassword } from '../auth/password';
 import { deletePresentedSession, endSession, resolveSession, startSession, toConsoleUser } from '../auth/sessions';
 import { ApiError, MESSAGES } from '../http-errors';
@@ -26,10 +26,18 @@ export function authRoutes(deps: AppDeps) {
       const ip = clientIp(c, deps.config);
       const at = now();
 
-      const blockedFor = await loginBlockedForSeconds(deps.store, { email, ip }, at);
-      if (blockedFor !== undefined) {
+      const throttled = async (blockedFor: number) => {
         await deps.store.audit.write({ action: 'login.throttled', actorUserId: null, target: email, ip, now: at });
-        throw new ApiError(429, throttledMessage(blockedFor), { 'Retry-After': String(blockedFor) });
+        return new ApiError(429, throttledMessage(blockedFor), { 'Retry-After': String(blockedFor) });
+      };
+      const blockedFor = await loginBlockedForSeconds(deps.store, { email, ip }, at);
+      if (blockedFor !== undefined) throw await throttled(blockedFor);
+      // Counted as a failure until the password proves otherwise, before the slow check: concurrent guesses see
+      // each other here, so a burst sent at once cannot all pass the check above.
+      const attemptId = await deps.store.loginAttempts.record({ email, ip, succeeded: false, now: at });
+      if (await overLoginLimit(deps.store, { email, ip }, at)) {
+        await deps.store.loginAttempts.delete(attemptId);
+        throw await throttled((await loginBlockedForSeconds(deps.store, { email, ip }, at)) ?? 1);
       }
 
       const user = await deps.store.users.findByEmail(email);
@@ -37,7 +45,6 @@ export function authRoutes(deps: AppDeps) {
       const passwordOk = await verifyPassword(password, user?.password_hash ?? (await decoyPasswordHash()));
       if (!user || !passwordOk || user.disabled) {
         const reason = !user ? 'unknown user' : !passwordOk ? 'wrong password' : 'disabled user';
-        await deps.store.loginAttempts.record({ email, ip, succeeded: false, now: at });
         await deps.store.audit.write({
           action: 'login.failure',
           actorUserId: user?.id ?? null,
@@ -49,7 +56,7 @@ export function authRoutes(deps: AppDeps) {
         throw new ApiError(401, MESSAGES.badCredentials);
       }
 
-      await deps.store.loginAttempts.record({ email, ip, succeeded: true, now: at });
+      await deps.store.loginAttempts.markSucceeded(attemptId);
       await deps.store.loginAttempts.clearFailures(email);
       await deps.store.loginAttempts.deleteOlderThan(new Date(at.getTime() - KEEP_LOGIN_ATTEMPTS_MS));
       await deps.store.sessions.deleteExpired(at);
