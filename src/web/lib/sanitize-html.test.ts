@@ -65,6 +65,25 @@ describe('remote content', () => {
     expect(result.body).toContain(`${R}/cell.png`);
   });
 
+  // The hidden measuring copy lives in the console's own page, whose CSP allows remote images: nothing in the
+  // sanitised markup may name a remote URL before "Show images", however the CSS spells it.
+  it.each([
+    ['image-set() with strings', `<div style='background-image: image-set("${R}/a.png" 1x)'>x</div>`],
+    ['-webkit-image-set()', `<style>.a{background:-webkit-image-set('${R}/b.png' 1x)}</style><p class="a">x</p>`],
+    ['url() with the other quote inside', `<div style="background:url('${R}/c&quot;d.png')">x</div>`],
+    ['url() left open at the end of a style', `<div style='background:url("${R}/e.png'>x</div>`],
+    ['url() left open at the end of a <style>', `<style>.b{background:url(${R}/f.png</style><p class="b">x</p>`],
+  ])('blocks a remote image in %s', (_name, html) => {
+    const result = blocked(html);
+    expect(result.body).not.toContain('remote.example');
+    expect(result.blockedRemote).toBeGreaterThan(0);
+  });
+
+  it('keeps image-set() images once allowed', () => {
+    const { body } = allowed(`<div style='background-image: image-set("${R}/a.png" 1x)'>x</div>`);
+    expect(body).toContain(`${R}/a.png`);
+  });
+
   it('drops relative and cid: sources that would hit the console itself', () => {
     const { body } = blocked('<img src="/api/auth/me"><img src="cid:logo@x">');
     expect(body).not.toMatch(/src=/);

@@ -81,15 +81,33 @@ export function sanitizeCss(css: string, ctx: CssContext): string {
   });
   out = out.replace(/expression\s*\(|behaviou?r\s*:|-moz-binding\s*:|javascript\s*:/gi, '');
   out = out.replace(/position\s*:\s*(fixed|absolute|sticky)/gi, 'position: static');
-  out = out.replace(/url\(\s*(['"]?)([^'")]*)\1\s*\)/gi, (match, _quote: string, url: string) => {
-    if (DATA_IMAGE.test(url.trim())) return match;
-    if (isRemoteUrl(url)) {
-      if (ctx.allowRemote) return `url("${toAbsoluteRemote(url).replace(/"/g, '%22')}")`;
-      ctx.blocked += 1;
-    }
+  // image-set() takes plain strings as images too: spell them as url() so the one rule below sees every image.
+  out = out.replace(/(image-set\s*\()([^)]*)/gi, (_match, head: string, args: string) => {
+    return head + args.replace(/"([^"]*)"|'([^']*)'/g, (_m, dq?: string, sq?: string) => `url("${dq ?? sq ?? ''}")`);
+  });
+  // Each url() (quoted with either quote, or bare) becomes a placeholder; the backslash in the placeholder cannot come
+  // from the input, which lost every backslash above.
+  const kept: string[] = [];
+  out = out.replace(
+    /url\(\s*(?:"([^"]*)"|'([^']*)'|([^'")\s]*))\s*\)/gi,
+    (_match, dq?: string, sq?: string, bare?: string) => {
+      const url = (dq ?? sq ?? bare ?? '').trim();
+      let replacement = 'none';
+      if (DATA_IMAGE.test(url)) replacement = `url("${url.replace(/"/g, '%22')}")`;
+      else if (isRemoteUrl(url)) {
+        if (ctx.allowRemote) replacement = `url("${toAbsoluteRemote(url).replace(/"/g, '%22')}")`;
+        else ctx.blocked += 1;
+      }
+      kept.push(replacement);
+      return `\\${kept.length - 1}\\`;
+    },
+  );
+  // What is left is a url() the browser would still read (e.g. left open at the end of the CSS): never load it.
+  out = out.replace(/url\s*\([^;}]*/gi, () => {
+    ctx.blocked += 1;
     return 'none';
   });
-  return out;
+  return out.replace(/\\(\d+)\\/g, (_match, index: string) => kept[Number(index)] ?? 'none');
 }
 
 function sanitizeSrcset(value: string, ctx: CssContext): string | null {
