@@ -118,11 +118,13 @@ describe('POST /auth/login', () => {
 
   it('throttles after 20 failures from one IP (behind a trusted proxy)', async () => {
     const proxied = await harness({ env: { TRUST_PROXY: 'true' } });
-    const from = (ip: string) => ({ 'x-forwarded-for': `${ip}, 10.0.0.1` });
+    // The proxy appends the address it saw; whatever the client wrote before it (here a new forgery on every
+    // request) must not give it a fresh per-IP budget.
+    const from = (ip: string, forged = '192.0.2.1') => ({ 'x-forwarded-for': `${forged}, ${ip}` });
     for (let i = 0; i < 20; i++) {
       const res = await proxied.request('/auth/login', {
         method: 'POST',
-        headers: from('203.0.113.7'),
+        headers: from('203.0.113.7', `192.0.2.${i + 1}`),
         json: { email: `user${i}@console.test`, password: 'whatever' },
       });
       expect(res.status).toBe(401);

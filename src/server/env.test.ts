@@ -10,7 +10,7 @@ describe('loadServerConfig', () => {
       host: '127.0.0.1',
       port: 3000,
       dataDir: './data',
-      trustProxy: false,
+      trustProxy: 0,
       sessionTtlHours: 12,
       logLevel: 'info',
       admin: undefined,
@@ -51,7 +51,14 @@ describe('loadServerConfig', () => {
     });
     expect(config.admin).toEqual({ email: 'boss@acme.com', password: 'long enough' });
     expect(config.publicOrigin).toBe('https://console.acme.com');
-    expect(config.trustProxy).toBe(true);
+    expect(config.trustProxy).toBe(1);
+  });
+
+  it('reads TRUST_PROXY as a number of proxies', () => {
+    expect(loadServerConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+    expect(loadServerConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadServerConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => loadServerConfig({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY must be true, false, or the number/);
   });
 
   it('lists every bad variable at once, without echoing the token', () => {

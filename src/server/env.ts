@@ -28,8 +28,12 @@ export interface ServerConfig {
   admin: { email: string; password: string } | undefined;
   /** Origin of CONSOLE_PUBLIC_URL (e.g. `https://console.acme.com`): the only Origin allowed to change state. */
   publicOrigin: string | undefined;
-  /** Honour X-Forwarded-Proto / X-Forwarded-For from a reverse proxy in front of the console. */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies stand in front of the console (0 = none: X-Forwarded-* is ignored). The client's address
+   * is the X-Forwarded-For entry that many places from the right: the entries left of it were written by the client
+   * and cannot be believed.
+   */
+  trustProxy: number;
   sessionTtlHours: number;
   logLevel: LogLevel;
 }
@@ -104,9 +108,10 @@ const envSchema = z.object({
   CONSOLE_PUBLIC_URL: optionalText.pipe(httpUrl('an http(s) URL such as https://console.acme.com').optional()),
   TRUST_PROXY: optionalText.pipe(
     z
-      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+      .string()
+      .regex(/^(true|false|[0-9])$/, { error: 'must be true, false, or the number of proxies in front (0 to 9)' })
       .optional()
-      .transform((v) => v === 'true' || v === '1'),
+      .transform((v) => (v === undefined || v === 'false' ? 0 : v === 'true' ? 1 : Number(v))),
   ),
   SESSION_TTL_HOURS: integerIn(1, 24 * 365, 12, 'a whole number of hours from 1 to 8760'),
   UPSTREAM_TIMEOUT_MS: integerIn(100, 600_000, 30_000, 'a number of milliseconds from 100 to 600000'),

@@ -12,9 +12,23 @@ function firstForwarded(c: Context, name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
+/**
+ * Each proxy appends the address it was connected from, so with N trusted proxies the client is the N-th entry from
+ * the right. Entries further left came from the client itself: taking the first one would let anyone pick their
+ * address per request (escaping the per-IP login throttle and writing false IPs into the audit log).
+ */
+function forwardedClient(c: Context, trustedHops: number): string | undefined {
+  const entries = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  if (entries.length === 0) return undefined;
+  return entries[Math.max(0, entries.length - trustedHops)];
+}
+
 export function clientIp(c: Context, config: ProxySettings): string | null {
-  if (config.trustProxy) {
-    const forwarded = firstForwarded(c, 'x-forwarded-for');
+  if (config.trustProxy > 0) {
+    const forwarded = forwardedClient(c, config.trustProxy);
     if (forwarded) return forwarded;
   }
   // Present when served by @hono/node-server; absent under app.request() in tests.
@@ -24,7 +38,7 @@ export function clientIp(c: Context, config: ProxySettings): string | null {
 
 export function isHttpsRequest(c: Context, config: ProxySettings): boolean {
   if (config.publicOrigin?.startsWith('https:')) return true;
-  if (config.trustProxy && firstForwarded(c, 'x-forwarded-proto')?.toLowerCase() === 'https') return true;
+  if (config.trustProxy > 0 && firstForwarded(c, 'x-forwarded-proto')?.toLowerCase() === 'https') return true;
   return new URL(c.req.url).protocol === 'https:';
 }
 
