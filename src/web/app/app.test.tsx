@@ -152,6 +152,9 @@ describe('App', () => {
     expect(alerts.map((a) => a.textContent)).toEqual(
       expect.arrayContaining([expect.stringContaining('Token lacks the domains scope')]),
     );
+    // The loader's prefetch and the page's own fetch both fail; dismiss once both have (the inline error is shown),
+    // or a toast from the second failure can land after the click.
+    await screen.findByRole('button', { name: 'Try again' });
     const toasts = screen.getByRole('region', { name: 'Notifications' });
     await user.click(within(toasts).getByRole('button', { name: /dismiss/i }));
     expect(within(toasts).queryByRole('alert')).toBeNull();
