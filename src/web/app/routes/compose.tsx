@@ -3,7 +3,7 @@ import { PaneErrorBoundary } from '@web/components/errors/pane-error-boundary';
 import { PageHeader } from '@web/components/ui/page-header';
 import { LoadingState } from '@web/components/ui/status-message';
 import { useMe } from '@web/features/auth/api';
-import { domainsQueryOptions, mailboxesQueryOptions } from '@web/features/compose/api/get-senders';
+import { domainsQueryOptions, mailboxesQueryOptions } from '@web/lib/company-queries';
 import { ComposeView } from '@web/features/compose/components/compose-view';
 
 export const composeLoader = (queryClient: QueryClient) => () => {

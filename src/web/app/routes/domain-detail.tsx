@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { PaneErrorBoundary } from '@web/components/errors/pane-error-boundary';
 import { useParams, type LoaderFunctionArgs } from 'react-router';
-import { domainQueryOptions } from '@web/features/domains/api';
+import { domainQueryOptions } from '@web/lib/company-queries';
 import { DomainDetailView } from '@web/features/domains/components/domain-detail-view';
 
 export const domainDetailLoader =

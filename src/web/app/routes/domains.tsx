@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { PaneErrorBoundary } from '@web/components/errors/pane-error-boundary';
 import { PageHeader } from '@web/components/ui/page-header';
-import { domainsQueryOptions } from '@web/features/domains/api';
+import { domainsQueryOptions } from '@web/lib/company-queries';
 import { DomainsList } from '@web/features/domains/components/domains-list';
 
 /** Starts the request while the route renders; not awaited, so the page shows its own loading and error states. */

@@ -1,14 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, useParams, type LoaderFunctionArgs } from 'react-router';
 import { useMe } from '@web/features/auth/api';
-import { companyMailboxesQueryOptions, foldersQueryOptions, InboxPage, inboxHref } from '@web/features/inbox';
+import { mailboxesQueryOptions } from '@web/lib/company-queries';
+import { foldersQueryOptions, InboxPage, inboxHref } from '@web/features/inbox';
 
 /** `/inbox` → the first mailbox's INBOX; `/inbox/:mailbox` → its INBOX. Warms the folder list otherwise. */
 export const inboxLoader =
   (queryClient: QueryClient) =>
   async ({ params }: LoaderFunctionArgs) => {
     if (!params.mailbox) {
-      const mailboxes = await queryClient.ensureQueryData(companyMailboxesQueryOptions());
+      const mailboxes = await queryClient.ensureQueryData(mailboxesQueryOptions());
       const first = mailboxes[0];
       return first ? redirect(inboxHref(first.email, 'INBOX')) : null;
     }

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useParams, type LoaderFunctionArgs } from 'react-router';
 import { PaneErrorBoundary } from '@web/components/errors/pane-error-boundary';
 import { PageHeader } from '@web/components/ui/page-header';
-import { templateQueryOptions, templatesQueryOptions } from '@web/features/templates/api';
+import { templateQueryOptions, templatesQueryOptions } from '@web/lib/company-queries';
 import { TemplatePreviewView } from '@web/features/templates/components/template-preview-view';
 import { TemplatesList } from '@web/features/templates/components/templates-list';
 

@@ -1,7 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { PaneErrorBoundary } from '@web/components/errors/pane-error-boundary';
 import { PageHeader } from '@web/components/ui/page-header';
-import { mailboxOptionsQueryOptions, usersQueryOptions } from '@web/features/users/api';
+import { mailboxesQueryOptions } from '@web/lib/company-queries';
+import { usersQueryOptions } from '@web/features/users/api';
 import { UsersPage } from '@web/features/users/components/users-page';
 import { requireAbility } from './require-ability';
 
@@ -9,7 +10,7 @@ import { requireAbility } from './require-ability';
 export const usersLoader = (queryClient: QueryClient) => async () => {
   if (await requireAbility(queryClient, 'manageUsers')) {
     void queryClient.prefetchQuery(usersQueryOptions());
-    void queryClient.prefetchQuery(mailboxOptionsQueryOptions());
+    void queryClient.prefetchQuery(mailboxesQueryOptions());
   }
   return null;
 };

@@ -5,7 +5,7 @@ import { VariablesFields } from '@web/components/email/variables-fields';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { useDebouncedValue } from '@web/lib/use-debounced-value';
 import { sectionsOf, templateLanguages, templateName, toVariables, uiLanguage } from '@web/lib/template-variables';
-import { useTemplatePreview, useTemplates } from '../api/get-templates';
+import { useTemplatePreview, useTemplates } from '@web/lib/company-queries';
 import { requiredVariables, type FieldErrors } from '../utils/build-send-request';
 
 const select =

@@ -4,7 +4,7 @@ import { PageHeader } from '@web/components/ui/page-header';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
 import { formatDateTime } from '@web/lib/format-date';
-import { useDomain } from '../api/get-domain';
+import { useDomain } from '@web/lib/company-queries';
 import { DomainDetail } from './domain-detail';
 
 /** The detail page's content. The h1 is there from the first render so route focus has somewhere to land. */

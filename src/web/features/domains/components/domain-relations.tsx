@@ -2,8 +2,7 @@ import { resolveLocalized } from '@contract/index';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
-import { useDomainTemplates } from '../api/get-domain-templates';
-import { useMailboxes } from '../api/get-mailboxes';
+import { useMailboxes, useTemplates } from '@web/lib/company-queries';
 
 const h2 = 'mb-3 text-lg font-semibold text-slate-900 dark:text-slate-50';
 const link = 'text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300';
@@ -11,7 +10,7 @@ const link = 'text-indigo-700 underline-offset-2 hover:underline dark:text-indig
 /** The mailboxes and templates that belong to a domain, each pane loading and failing on its own. */
 export function DomainRelations({ domainId, domainName }: { domainId: string; domainName: string }) {
   const mailboxesQuery = useMailboxes();
-  const templatesQuery = useDomainTemplates(domainId);
+  const templatesQuery = useTemplates(domainId);
   const mailboxes = mailboxesQuery.data?.filter((m) => m.domainId === domainId || m.domain === domainName) ?? [];
 
   return (

@@ -1,7 +1,7 @@
 import type { Domain } from '@contract/index';
 import { useId, useMemo, useState } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/status-message';
-import { useDomains } from '../api/get-domains';
+import { useDomains } from '@web/lib/company-queries';
 import { needsAttention } from '../utils/dns-checks';
 import { DomainsTable } from './domains-table';
 

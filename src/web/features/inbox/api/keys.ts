@@ -6,7 +6,6 @@ export interface MessageListFilter {
 
 export const inboxKeys = {
   all: ['inbox'] as const,
-  companyMailboxes: () => [...inboxKeys.all, 'company-mailboxes'] as const,
   folders: (mailbox: string) => [...inboxKeys.all, 'folders', mailbox] as const,
   /** Prefix of every list page of a mailbox (and of one folder when given). */
   lists: (mailbox: string, folder?: string) =>

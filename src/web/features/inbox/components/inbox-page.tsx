@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { PaneErrorBoundary } from '@web/components/errors/pane-error-boundary';
 import { Button } from '@web/components/ui/button';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
-import { useCompanyMailboxes } from '../api/get-company-mailboxes';
+import { useMailboxes } from '@web/lib/company-queries';
 import { useFolders } from '../api/get-folders';
 import { useMessage } from '../api/get-message';
 import { PAGE_SIZE, useMessagePages, useNewestMessages } from '../api/get-messages';
@@ -73,7 +73,7 @@ interface Undo {
 export function InboxPage({ mailbox, folder, uid, user }: InboxPageProps) {
   const navigate = useNavigate();
   const narrow = useNarrow();
-  const mailboxes = useCompanyMailboxes();
+  const mailboxes = useMailboxes();
   const folders = useFolders(mailbox);
   const [layout, setLayout] = useInboxLayout(user);
   const view: ListView = layout.view;

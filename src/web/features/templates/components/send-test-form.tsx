@@ -1,9 +1,9 @@
 import { emailSchema, type Template, type TemplateVariables } from '@contract/index';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@web/components/ui/button';
-import { useMailboxes } from '../api/get-mailboxes';
+import { useMailboxes } from '@web/lib/company-queries';
 import { useSendTest } from '../api/send-test';
-import { useTemplatePreview } from '../api/preview-template';
+import { useTemplatePreview } from '@web/lib/company-queries';
 
 const input =
   'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900';

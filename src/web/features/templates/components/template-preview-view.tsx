@@ -14,7 +14,7 @@ import {
   toVariables,
   uiLanguage,
 } from '@web/lib/template-variables';
-import { useTemplate } from '../api/get-template';
+import { useTemplate } from '@web/lib/company-queries';
 import { SendTestForm } from './send-test-form';
 import { TemplatePreview } from './template-preview';
 

@@ -1,7 +1,7 @@
 import { resolveLocalized, type Template, type TemplateVariables } from '@contract/index';
 import { EmailPreviewPanel } from '@web/components/email/email-preview-panel';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
-import { useTemplatePreview } from '../api/preview-template';
+import { useTemplatePreview } from '@web/lib/company-queries';
 
 export interface TemplatePreviewProps {
   template: Template;

@@ -4,8 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/status-
 import { paths } from '@web/config/paths';
 import { formatDateTime } from '@web/lib/format-date';
 import { templateLanguages, templateName, uiLanguage } from '@web/lib/template-variables';
-import { useDomains } from '../api/get-domains';
-import { useTemplates } from '../api/get-templates';
+import { useDomains, useTemplates } from '@web/lib/company-queries';
 
 const th = 'px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300';
 const td = 'px-4 py-3 align-top text-sm text-slate-700 dark:text-slate-200';

@@ -2,5 +2,4 @@
 export const userKeys = {
   all: ['users'] as const,
   lists: () => [...userKeys.all, 'list'] as const,
-  mailboxOptions: () => [...userKeys.all, 'mailbox-options'] as const,
 };

@@ -3,7 +3,8 @@ import type { ConsoleRole, ManagedUser, Mailbox, UserWithPassword } from '@contr
 import { Button } from '@web/components/ui/button';
 import { CopyButton } from '@web/components/ui/copy-button';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/status-message';
-import { useCreateUser, useDeleteUser, useMailboxOptions, useResetUserPassword, useUpdateUser, useUsers } from '../api';
+import { useMailboxes } from '@web/lib/company-queries';
+import { useCreateUser, useDeleteUser, useResetUserPassword, useUpdateUser, useUsers } from '../api';
 
 const ROLES: { value: ConsoleRole; label: string }[] = [
   { value: 'admin', label: 'Admin' },
@@ -236,7 +237,7 @@ function EditUserPanel({
 /** Users page (admins): create, edit role and grants, reset password, disable/enable, delete. */
 export function UsersPage() {
   const users = useUsers();
-  const mailboxes = useMailboxOptions();
+  const mailboxes = useMailboxes();
   const update = useUpdateUser();
   const reset = useResetUserPassword();
   const [shownPassword, setShownPassword] = useState<UserWithPassword>();
