@@ -15,6 +15,38 @@ const ROLES: { value: ConsoleRole; label: string }[] = [
 const inputClass =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900';
 
+/** The fields the create form and the edit panel share. */
+function NameAndRoleFields({
+  name,
+  role,
+  onName,
+  onRole,
+}: {
+  name: string;
+  role: ConsoleRole;
+  onName: (name: string) => void;
+  onRole: (role: ConsoleRole) => void;
+}) {
+  return (
+    <>
+      <label className="text-sm font-medium">
+        Name
+        <input className={inputClass} value={name} onChange={(e) => onName(e.target.value)} />
+      </label>
+      <label className="text-sm font-medium">
+        Role
+        <select className={inputClass} value={role} onChange={(e) => onRole(e.target.value as ConsoleRole)}>
+          {ROLES.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
+
 function MailboxCheckboxes({
   legend,
   mailboxes,
@@ -119,20 +151,7 @@ function CreateUserForm({
             onChange={(e) => setEmail(e.target.value)}
           />
         </label>
-        <label className="text-sm font-medium">
-          Name
-          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="text-sm font-medium">
-          Role
-          <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value as ConsoleRole)}>
-            {ROLES.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NameAndRoleFields name={name} role={role} onName={setName} onRole={setRole} />
       </div>
       <MailboxCheckboxes legend="Mailbox access" mailboxes={mailboxes} selected={grants} onChange={setGrants} />
       <Button type="submit" className="mt-4" disabled={create.isPending}>
@@ -206,20 +225,7 @@ function EditUserPanel({
         Edit {user.email}
       </h2>
       <div className="mt-2 grid gap-3 sm:grid-cols-2">
-        <label className="text-sm font-medium">
-          Name
-          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="text-sm font-medium">
-          Role
-          <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value as ConsoleRole)}>
-            {ROLES.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NameAndRoleFields name={name} role={role} onName={setName} onRole={setRole} />
       </div>
       <MailboxCheckboxes legend="Mailbox access" mailboxes={mailboxes} selected={grants} onChange={setGrants} />
       <div className="mt-4 flex gap-2">
