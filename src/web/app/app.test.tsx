@@ -69,6 +69,8 @@ describe('App', () => {
     await screen.findByRole('heading', { name: 'Sign in to Sentroy Console' });
     expect(location().pathname).toBe('/login');
     expect(location().search).toBe('?next=%2Fdomains%2Fd-mail');
+    // They never had a session: nothing says it ended (the page's own 401 is not a lost session).
+    expect(screen.queryByText('Your session has ended. Please sign in again.')).toBeNull();
 
     await signIn(user);
     await screen.findByRole('heading', { level: 1, name: 'acme-mail.example' });
@@ -83,6 +85,17 @@ describe('App', () => {
     const records = screen.getByRole('table', { name: /dns records/i });
     expect(within(records).getAllByRole('row')).toHaveLength(4);
     expect(within(records).getByText('mx.sentroy.com')).toBeTruthy();
+  });
+
+  it('asks a visitor who opens a deep link to sign in without saying a session ended', async () => {
+    // The inbox loader asks for the mailboxes in parallel with the guard's /auth/me: both answer 401.
+    const { location } = renderApp('/inbox', {
+      'GET /auth/me': () => fail(401, 'Not signed in'),
+      'GET /api/mailboxes': () => fail(401, 'Not signed in'),
+    });
+    await screen.findByRole('heading', { name: 'Sign in to Sentroy Console' });
+    expect(location().pathname).toBe('/login');
+    expect(screen.queryByText('Your session has ended. Please sign in again.')).toBeNull();
   });
 
   it('shows the envelope message of a refused sign-in in an alert', async () => {

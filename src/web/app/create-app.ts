@@ -1,5 +1,6 @@
 import { toastStore as defaultToastStore, type ToastStore } from '@web/components/ui/toast';
 import { paths } from '@web/config/paths';
+import { authKeys } from '@web/features/auth/api';
 import { createQueryClient } from '@web/lib/query-client';
 import { createAppRouter, type AppRouter } from './router';
 
@@ -26,7 +27,11 @@ export function createApp({ toastStore = defaultToastStore, createRouter = creat
       if (pathname === paths.login.path) return;
       // Several queries fail at once when a session ends: the first one redirects, the others are ignored.
       redirecting = true;
-      toastStore.show('Your session has ended. Please sign in again.', 'info');
+      // Only someone who was signed in has a session that ended; a visitor opening a deep link is simply asked to
+      // sign in (the route loaders fetch in parallel with the guard, so their 401s arrive here too).
+      if (queryClient.getQueryData(authKeys.me()) !== undefined) {
+        toastStore.show('Your session has ended. Please sign in again.', 'info');
+      }
       void router.navigate(paths.login.getHref(pathname + search), { replace: true }).finally(() => {
         // Cleared after the signed-in pages unmounted, so nothing refetches; the sign-in page asked the server itself.
         queryClient.clear();
