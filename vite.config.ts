@@ -28,7 +28,8 @@ export default defineConfig({
     },
   },
   build: {
-    outDir: 'dist',
+    // CONSOLE_STATIC_DIR lets parallel work build and serve a copy of its own (the console reads the same variable).
+    outDir: process.env.CONSOLE_STATIC_DIR || 'dist',
     emptyOutDir: true,
     // Hashed file names under dist/assets/ let the BFF cache them forever and index.html never.
     assetsDir: 'assets',

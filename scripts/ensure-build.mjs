@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const builtIndex = join(root, 'dist', 'index.html');
+const outDir = process.env.CONSOLE_STATIC_DIR || join(root, 'dist');
+const builtIndex = join(outDir, 'index.html');
 const sources = ['index.html', 'vite.config.ts', 'package-lock.json', 'public', 'src/web', 'src/contract'];
 
 function newestMtime(path) {

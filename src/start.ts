@@ -46,6 +46,8 @@ async function main(): Promise<void> {
 
   const server = await startServer(config, {
     demoMode,
+    // Where the built SPA is; default dist/ (vite.config.ts reads the same variable).
+    staticDir: process.env.CONSOLE_STATIC_DIR || undefined,
     bootstrapUsers: demoMode ? DEMO_USERS.map((u) => ({ ...u, mailboxes: [...u.mailboxes] })) : [],
     log: (line) => console.log(line),
   });
