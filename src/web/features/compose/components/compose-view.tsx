@@ -12,7 +12,8 @@ import { useDomains, useMailboxes, useTemplate } from '@web/lib/company-queries'
 import { useSendMessage } from '../api/send-message';
 import { useDraft, useStoredDraft } from '../hooks/use-draft';
 import { buildSendRequest, senderDomain, type FieldErrors } from '../utils/build-send-request';
-import { newDraft, replyFields, type Draft, type DraftAttachment, type ReplyMode } from '../utils/draft';
+import { newDraft, type Draft, type DraftAttachment, type ReplyMode } from '../utils/draft';
+import { replyFields } from '../utils/quote';
 import type { DraftStore } from '../utils/draft-store';
 import { fillSubject } from '../utils/fill-subject';
 import { readFileAsBase64 } from '../utils/read-file';

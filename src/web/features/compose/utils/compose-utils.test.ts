@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Domain, Mailbox, MessageDetail, Template } from '@contract/index';
 import { parseAddressList } from './addresses';
 import { buildSendRequest, type SendContext } from './build-send-request';
-import { newDraft, replyFields, type Draft } from './draft';
+import { newDraft, type Draft } from './draft';
+import { replyFields } from './quote';
 
 const domains: Domain[] = [
   {
