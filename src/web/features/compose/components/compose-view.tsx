@@ -370,6 +370,8 @@ function ComposeForm({ store, initial, sender: me }: { store: DraftStore; initia
             markdown={draft.markdown}
             subject={draft.subject}
             onChange={(markdown) => update({ markdown })}
+            quote={draft.quote ?? ''}
+            onQuoteChange={(quote) => update({ quote })}
             error={errors.body}
           />
         ) : (

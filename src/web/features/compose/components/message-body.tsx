@@ -7,6 +7,9 @@ export interface MessageBodyProps {
   markdown: string;
   subject: string;
   onChange: (markdown: string) => void;
+  /** The quoted original (plain text) of a reply or forward; empty for a new message. */
+  quote?: string;
+  onQuoteChange?: (quote: string) => void;
   error?: string;
 }
 

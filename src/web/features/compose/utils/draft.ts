@@ -43,6 +43,11 @@ export interface Draft {
   references: string[];
   /** `mailbox/folder/uid/mode` of the message this replies to, once its fields were filled in. */
   replySource: string;
+  /**
+   * The quoted original of a reply or forward: plain text, never Markdown or HTML (utils/quote.ts). Kept apart from
+   * `markdown` so nothing the original's sender wrote can become markup; absent in drafts saved before it existed.
+   */
+  quote?: string;
   updatedAt: string;
   /**
    * The console user whose draft this is. One browser may be shared by several users: a draft saved by someone else
