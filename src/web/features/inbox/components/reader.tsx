@@ -1,11 +1,12 @@
 import type { MessageAddress, MessageDetail } from '@contract/index';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Button } from '@web/components/ui/button';
 import { Icon } from '@web/components/ui/icon';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { formatDateTime } from '@web/lib/format-date';
 import { attachmentHref } from '../api/get-message';
 import { useConversation } from '../api/get-conversation';
+import { useAutoRead } from '../hooks/use-auto-read';
 import { HtmlBody } from './html-body';
 import { useTrustedSenders } from './remote-content';
 import { TextBody } from './text-body';
@@ -34,30 +35,14 @@ export interface ReaderProps {
   initialView?: 'message' | 'conversation';
   /** Set when the message was opened from a virtual folder (All mail): says where it really is. */
   locatedIn?: string;
-  /** Called once the message has been open for a moment (Gmail's delay) while it is unread. */
+  /** Called once the message has been open for a moment while it is unread (hooks/use-auto-read.ts). */
   onAutoRead: () => void;
 }
-
-export const AUTO_READ_DELAY_MS = 1500;
 
 export function Reader(props: ReaderProps) {
   const { detail, isPending, error, onRetry, uid, onAutoRead, initialView, locatedIn } = props;
   const [conversation, setConversation] = useState(initialView === 'conversation');
-
-  // Mark read after a short delay; moving on cancels it. Only the first load of a message counts, so
-  // "Mark as unread" is not undone by the timer.
-  const autoRead = useRef(onAutoRead);
-  useEffect(() => {
-    autoRead.current = onAutoRead;
-  });
-  const loadedUnread = detail !== undefined && detail.uid === uid && !detail.seen;
-  const firstLoad = useRef<number | null>(null);
-  useEffect(() => {
-    if (!loadedUnread || firstLoad.current === uid) return;
-    firstLoad.current = uid;
-    const timer = setTimeout(() => autoRead.current(), AUTO_READ_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [loadedUnread, uid]);
+  useAutoRead(uid, detail, onAutoRead);
 
   if (isPending) return <LoadingState label="Loading message…" />;
   if (error || !detail)
