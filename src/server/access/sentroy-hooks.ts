@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { CONSOLE_TRIGGER_HEADER, parseConsoleTrigger } from '@contract/console-trigger';
 import { sentroyEndpoints, type Mailbox, type SentroyEndpointName } from '@contract/index';
 import type { AppDeps, AppEnv } from '../app-types';
 import { clientIp } from '../request-info';
@@ -122,6 +123,8 @@ export async function auditSentroyAction(
       uid: input.params.uid,
       folder: fields.folder ?? fields.from,
       ...(name === 'moveMessage' ? { to: fields.to } : {}),
+      // The reader's auto-read timer ('auto') or the user ('user'): only the fixed enum, never the raw header.
+      ...(name === 'markRead' ? { trigger: parseConsoleTrigger(c.req.header(CONSOLE_TRIGGER_HEADER)) } : {}),
     };
   }
   detail = Object.fromEntries(

@@ -35,6 +35,8 @@ export interface RequestOptions<T> {
   /** Contract schema of `data`: the answer is parsed with it, so a drifting BFF fails loudly, not deep in a component. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `X-Console-Trigger` (contract/console-trigger.ts). */
+  headers?: Record<string, string>;
 }
 
 function withQuery(path: string, query: RequestOptions<unknown>['query']): string {
@@ -66,7 +68,7 @@ function fallbackMessage(status: number): string {
 
 export async function request<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const { method = 'GET', body, query, schema, signal } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   // The BFF only accepts JSON bodies on POST/DELETE (its CSRF defence together with the Origin check).
   if (method !== 'GET') headers['Content-Type'] = 'application/json';
 

@@ -1,3 +1,4 @@
+import { CONSOLE_TRIGGER_HEADER, type ConsoleTrigger } from '@contract/console-trigger';
 import { buildPath, sentroyEndpoints, type ActionResult, type MessageSummary } from '@contract/index';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toastStore } from '@web/components/ui/toast';
@@ -16,11 +17,17 @@ import {
 
 const e = sentroyEndpoints;
 
-export function markRead(mailbox: string, folder: string, uid: number): Promise<ActionResult> {
+/** `trigger` tells the audit log a user's action from the reader's auto-read timer ('auto'). */
+export function markRead(
+  mailbox: string,
+  folder: string,
+  uid: number,
+  trigger: ConsoleTrigger = 'user',
+): Promise<ActionResult> {
   return apiClient.post(
     `/api${buildPath(e.markRead.path, { uid })}`,
     { mailbox, folder },
-    { schema: e.markRead.response },
+    { schema: e.markRead.response, headers: { [CONSOLE_TRIGGER_HEADER]: trigger } },
   );
 }
 
@@ -65,15 +72,17 @@ export interface SetSeenVariables {
   folder: string;
   messages: MessageRef[];
   seen: boolean;
+  /** 'auto' when the reader's auto-read timer asks (audited apart from a user's action). */
+  trigger?: ConsoleTrigger;
 }
 
 export function useSetSeen() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ mailbox, folder, messages, seen }: SetSeenVariables) =>
+    mutationFn: ({ mailbox, folder, messages, seen, trigger }: SetSeenVariables) =>
       each(
         messages.filter((m) => m.seen !== seen),
-        (uid) => (seen ? markRead(mailbox, folder, uid) : markUnread(mailbox, folder, uid)),
+        (uid) => (seen ? markRead(mailbox, folder, uid, trigger) : markUnread(mailbox, folder, uid)),
       ),
     onMutate: async ({ mailbox, folder, messages, seen }) => {
       const changing = messages.filter((m) => m.seen !== seen);

@@ -1,3 +1,4 @@
+import type { ConsoleTrigger } from '@contract/console-trigger';
 import { ALL_FOLDER_PATH, SPECIAL_USE, type MessageSummary } from '@contract/index';
 import { useCallback, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -115,8 +116,8 @@ export function InboxPage({ mailbox, folder, uid, user }: InboxPageProps) {
     if (openAt && removed.some((m) => m.uid === openAt.uid)) closeMessage(true);
   };
 
-  const markSeen = (seen: boolean, messages = targets()) => {
-    if (messages.length) setSeen.mutate({ mailbox, folder: actionFolder, messages, seen });
+  const markSeen = (seen: boolean, messages = targets(), trigger: ConsoleTrigger = 'user') => {
+    if (messages.length) setSeen.mutate({ mailbox, folder: actionFolder, messages, seen, trigger });
   };
   const moveTo = (to: string, messages = targets(), label = `Move to ${to}`) => {
     if (!messages.length || to === actionFolder) return;
@@ -226,7 +227,7 @@ export function InboxPage({ mailbox, folder, uid, user }: InboxPageProps) {
           locatedIn={isVirtual ? (locatedFolder ? folderLabel(locatedFolder) : openAt.folder) : undefined}
           onAutoRead={() => {
             const d = detail.data;
-            if (d && !d.seen) markSeen(true, [refOf(d)]);
+            if (d && !d.seen) markSeen(true, [refOf(d)], 'auto');
           }}
         />
       </PaneErrorBoundary>
