@@ -1,13 +1,12 @@
+import type { Template } from '@contract/index';
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { DataTable, type DataTableColumn } from '@web/components/ui/data-table';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
 import { formatDateTime } from '@web/lib/format-date';
 import { templateLanguages, templateName, uiLanguage } from '@web/lib/template-variables';
 import { useDomains, useTemplates } from '@web/lib/company-queries';
-
-const th = 'px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300';
-const td = 'px-4 py-3 align-top text-sm text-slate-700 dark:text-slate-200';
 
 /** Every template: name in the UI language (falling back), languages, variables, domain, updated; search by name. */
 export function TemplatesList() {
@@ -39,6 +38,35 @@ export function TemplatesList() {
   }
   const domainName = (id: string | null) =>
     id === null ? 'No domain' : (domainsQuery.data?.find((d) => d.id === id)?.domain ?? id);
+  const columns: DataTableColumn<Template>[] = [
+    {
+      id: 'name',
+      header: 'Name',
+      rowHeader: true,
+      cell: (t) => (
+        <Link
+          to={paths.template.getHref(t.id)}
+          className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+        >
+          {templateName(t, lang)}
+        </Link>
+      ),
+    },
+    { id: 'languages', header: 'Languages', cell: (t) => templateLanguages(t).join(', ') || 'one language' },
+    {
+      id: 'variables',
+      header: 'Variables',
+      className: 'font-mono text-xs',
+      cell: (t) => t.variables.join(', ') || '—',
+    },
+    { id: 'domain', header: 'Domain', cell: (t) => domainName(t.domainId) },
+    {
+      id: 'updated',
+      header: 'Updated',
+      className: 'md:whitespace-nowrap',
+      cell: (t) => <time dateTime={t.updatedAt}>{formatDateTime(t.updatedAt)}</time>,
+    },
+  ];
 
   return (
     <div className="space-y-4">
@@ -57,50 +85,7 @@ export function TemplatesList() {
           <p>{search ? `Nothing is named like “${search}”.` : 'Templates made in Sentroy appear here.'}</p>
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
-            <caption className="sr-only">Email templates of your company</caption>
-            <thead className="bg-slate-50 dark:bg-slate-900">
-              <tr>
-                <th scope="col" className={th}>
-                  Name
-                </th>
-                <th scope="col" className={th}>
-                  Languages
-                </th>
-                <th scope="col" className={th}>
-                  Variables
-                </th>
-                <th scope="col" className={th}>
-                  Domain
-                </th>
-                <th scope="col" className={th}>
-                  Updated
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 bg-white dark:divide-slate-800 dark:bg-slate-950">
-              {shown.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row" className={`${td} text-left font-medium`}>
-                    <Link
-                      to={paths.template.getHref(t.id)}
-                      className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
-                    >
-                      {templateName(t, lang)}
-                    </Link>
-                  </th>
-                  <td className={td}>{templateLanguages(t).join(', ') || 'one language'}</td>
-                  <td className={`${td} font-mono text-xs`}>{t.variables.join(', ') || '—'}</td>
-                  <td className={td}>{domainName(t.domainId)}</td>
-                  <td className={`${td} whitespace-nowrap`}>
-                    <time dateTime={t.updatedAt}>{formatDateTime(t.updatedAt)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Email templates of your company" columns={columns} rows={shown} rowKey={(t) => t.id} />
       )}
     </div>
   );
