@@ -15,6 +15,8 @@ import {
   messageSummarySchema,
   moveBodySchema,
   partIdSchema,
+  saveDraftBodySchema,
+  saveDraftResultSchema,
   threadMessageSchema,
   threadQuerySchema,
   unreadCountSchema,
@@ -127,6 +129,14 @@ export const sentroyEndpoints = {
     query: foldersQuerySchema,
     response: unreadCountSchema,
     successStatus: 200,
+    inReference: false,
+  },
+  saveDraft: {
+    method: 'POST',
+    path: '/inbox/drafts',
+    body: saveDraftBodySchema,
+    response: saveDraftResultSchema,
+    successStatus: 201,
     inReference: false,
   },
   getMessage: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { folderPathSchema, mailboxAddressSchema, queryBooleanSchema } from './common';
+import { emailSchema, folderPathSchema, mailboxAddressSchema, queryBooleanSchema } from './common';
+import { RESERVED_HEADER_NAMES, sendAttachmentSchema } from './send';
 
 export const messageAddressSchema = z.object({ name: z.string(), address: z.string() });
 export type MessageAddress = z.infer<typeof messageAddressSchema>;
@@ -145,3 +146,65 @@ export type MoveBody = z.infer<typeof moveBodySchema>;
 export const partIdSchema = z.string().regex(/^\d+(\.\d+)*$/, 'partId must look like "2" or "1.2"');
 
 export const unreadCountSchema = z.object({ count: z.number().int().nonnegative() });
+
+/** One header line's worth of text: drafts may hold half-typed addresses, so only line breaks are refused. */
+const headerTextSchema = z
+  .string()
+  .max(998, 'a header value is at most 998 characters')
+  .refine((v) => !/[\r\n]/.test(v), 'header values must not contain line breaks');
+const draftAddressesSchema = z.union([headerTextSchema, z.array(headerTextSchema).max(500)]);
+
+/**
+ * Custom headers of a draft: the send rules (no From, To, Subject… override), except that `Message-ID` may be set.
+ * The platform returns no UID for a saved draft; a Message-ID the client chose is how it finds its own copy again
+ * in `GET /inbox?folder=Drafts` (nodemailer keeps a Message-ID given as a header when none is passed as an option).
+ */
+export const draftHeadersSchema = z
+  .record(
+    z.string().regex(/^[!-9;-~]+$/, 'header names are printable ASCII without ":" or spaces'),
+    z
+      .string()
+      .max(16_384, 'a header value is at most 16 KB')
+      .refine((v) => !/[\r\n]/.test(v), 'header values must not contain line breaks'),
+  )
+  .refine(
+    (h) =>
+      Object.keys(h).every(
+        (k) =>
+          k.toLowerCase() === 'message-id' || !(RESERVED_HEADER_NAMES as readonly string[]).includes(k.toLowerCase()),
+      ),
+    { message: 'headers may not set reserved headers such as From, To or Subject (Message-ID is allowed)' },
+  )
+  .refine(
+    (h) => Object.entries(h).every(([k, v]) => k.toLowerCase() !== 'message-id' || /^<[^<>\s@]+@[^<>\s@]+>$/.test(v)),
+    { message: 'Message-ID must look like <id@domain>' },
+  );
+
+/**
+ * POST /inbox/drafts (contract-ops 7.2). The platform takes `mailbox || from` as the account; the console requires
+ * `mailbox`, and a `from` must be that same mailbox, so the mailbox check of the route covers both.
+ */
+export const saveDraftBodySchema = z
+  .object({
+    mailbox: mailboxAddressSchema,
+    from: emailSchema.optional(),
+    to: draftAddressesSchema.optional(),
+    cc: draftAddressesSchema.optional(),
+    replyTo: draftAddressesSchema.optional(),
+    subject: z.string().max(998, 'subject is too long').optional(),
+    html: z.string().optional(),
+    text: z.string().optional(),
+    inReplyTo: headerTextSchema.optional(),
+    references: z.array(headerTextSchema).max(100).optional(),
+    headers: draftHeadersSchema.optional(),
+    attachments: z.array(sendAttachmentSchema).optional(),
+  })
+  .refine((b) => b.from === undefined || b.from.trim().toLowerCase() === b.mailbox, {
+    message: "from must be the draft's mailbox",
+    path: ['from'],
+  });
+export type SaveDraftBody = z.infer<typeof saveDraftBodySchema>;
+
+/** 201 answer: the text is constant, whatever the Drafts folder's real path (no UID either). */
+export const saveDraftResultSchema = z.object({ message: z.string(), folder: z.string() });
+export type SaveDraftResult = z.infer<typeof saveDraftResultSchema>;

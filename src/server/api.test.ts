@@ -59,6 +59,7 @@ const validCalls: Record<SentroyEndpointName, { path: string; json?: unknown; up
   listFolders: { path: `/inbox/mailboxes?mailbox=${MAILBOX}`, upstream: '/inbox/mailboxes' },
   getThread: { path: `/inbox/thread?mailbox=${MAILBOX}&subject=Re%3A%20Hi`, upstream: '/inbox/thread' },
   getUnreadCount: { path: `/inbox/unread-count?mailbox=${MAILBOX}`, upstream: '/inbox/unread-count' },
+  saveDraft: { path: '/inbox/drafts', json: { mailbox: MAILBOX, subject: 'Draft' }, upstream: '/inbox/drafts' },
   getMessage: { path: `/inbox/7?mailbox=${MAILBOX}&folder=INBOX`, upstream: '/inbox/7' },
   downloadAttachment: {
     path: `/inbox/7/attachments/2/download?mailbox=${MAILBOX}`,

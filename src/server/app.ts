@@ -43,7 +43,9 @@ export function createApp(deps: AppDeps) {
   app.use('*', sameOrigin(deps.config));
   const sendBodyLimit = bodyLimit(SEND_BODY_LIMIT_BYTES);
   const smallBodyLimit = bodyLimit(SMALL_BODY_LIMIT_BYTES);
-  app.use('*', (c, next) => (c.req.path === '/api/send' ? sendBodyLimit : smallBodyLimit)(c, next));
+  // Drafts carry the same attachments as the send they become.
+  const largeBodyPaths = new Set(['/api/send', '/api/inbox/drafts']);
+  app.use('*', (c, next) => (largeBodyPaths.has(c.req.path) ? sendBodyLimit : smallBodyLimit)(c, next));
   // Every route's policy (access/route-policy.ts): session, role and mailbox grants, default deny.
   app.use('*', accessControl(deps));
 

@@ -56,7 +56,8 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
         headers: { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="report.pdf"' },
       });
     }
-    const status = c.req.method === 'POST' && url.pathname.endsWith('/send') ? 201 : 200;
+    const created = url.pathname.endsWith('/send') || url.pathname.endsWith('/inbox/drafts');
+    const status = c.req.method === 'POST' && created ? 201 : 200;
     return c.json({ data: { echo: `${c.req.method} ${url.pathname}` } }, status);
   });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });

@@ -15,6 +15,7 @@ import type { EmulatorEnv } from '../context';
 import { accessToken, authenticate, requireCompanyMailbox } from '../auth/access-token';
 import { apiError, IMAP_UNAVAILABLE, upstreamError } from '../errors';
 import { MailStoreError } from '../store/message-store';
+import { composeDraftMime } from '../store/mime';
 import { parseOr400, readJson } from './validate';
 
 /**
@@ -79,6 +80,8 @@ async function readMarkTarget(c: Ctx, { includeQuery }: { includeQuery: boolean 
   return parseOr400(markReadBodySchema, { mailbox: merged.mailbox, folder: merged.folder });
 }
 
+type DraftFields = Record<string, unknown> & { mailbox?: unknown; from?: unknown };
+
 export const inboxRoutes = new Hono<EmulatorEnv>()
   .get('/', accessToken(), async (c) => {
     const query = parseOr400(listMessagesQuerySchema.omit({ page: true, limit: true }), c.req.query());
@@ -113,6 +116,24 @@ export const inboxRoutes = new Hono<EmulatorEnv>()
     const mailbox = scopedMailbox(c, parseOr400(mailboxAddressSchema, c.req.query('mailbox')));
     const count = await imap(() => c.get('deps').messages.countUnread(mailbox, DEFAULT_FOLDER));
     return c.json({ data: { count } });
+  })
+  .post('/drafts', async (c) => {
+    // contract-ops 7.2: both checks come before auth; the account is `mailbox || from`, trimmed.
+    const body = await readJson(c.req);
+    const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as DraftFields) : {};
+    const account = String(fields.mailbox || fields.from || '').trim();
+    if (!account) throw apiError(400, 'mailbox or from is required');
+    authenticate(c);
+    const mailbox = scopedMailbox(c, account);
+    try {
+      const raw = await composeDraftMime({ ...fields, mailbox }, new Date());
+      await c.get('deps').messages.appendToDrafts(mailbox, raw);
+    } catch (error) {
+      // The mail-server answers 500 with the error's own message (no "HTTP nnn:" prefix on this route).
+      throw apiError(500, error instanceof Error ? error.message : 'Failed to save draft');
+    }
+    // The folder text is constant, whatever the Drafts folder's path; no UID.
+    return c.json({ data: { message: 'Draft saved', folder: 'Drafts' } }, 201);
   })
   .get('/:uid', accessToken(), async (c) => {
     const query = parseOr400(messageQuerySchema, c.req.query());

@@ -60,6 +60,11 @@ export interface MessageStore {
   /** Permanent delete (\Deleted + EXPUNGE). false when the UID is not there. */
   delete(mailbox: string, folder: string, uid: number): Promise<boolean>;
   append(mailbox: string, folder: string, raw: Buffer, options?: AppendOptions): Promise<{ uid: number }>;
+  /**
+   * The mail-server's `appendToDrafts`: APPEND with \Draft \Seen to the \Drafts special-use folder, else the folder
+   * named `Drafts`, which is created when missing. Returns the folder's path and the new UID (the platform drops both).
+   */
+  appendToDrafts(mailbox: string, raw: Buffer): Promise<{ folder: string; uid: number }>;
   /** Attachment by index among the parsed attachments (the platform's download rule), null when missing. */
   getAttachment(mailbox: string, folder: string, uid: number, partId: string): Promise<AttachmentContent | null>;
   countUnread(mailbox: string, folder: string): Promise<number>;

@@ -54,6 +54,64 @@ export async function composeMime(input: ComposeInput): Promise<Buffer> {
   return composer.compile().build();
 }
 
+/** The body of POST /inbox/drafts as the mail-server reads it: no validation, whatever JSON types arrive. */
+export interface DraftInput {
+  mailbox: string;
+  from?: unknown;
+  to?: unknown;
+  cc?: unknown;
+  replyTo?: unknown;
+  subject?: unknown;
+  html?: unknown;
+  text?: unknown;
+  inReplyTo?: unknown;
+  references?: unknown;
+  headers?: unknown;
+  attachments?: unknown;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const strOrList = (v: unknown): string | string[] | undefined =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : str(v);
+
+/**
+ * The mail-server's draft message (`M/routes/inbox.ts` `/drafts`): MailComposer with subject "(no subject)" and
+ * `from` = mailbox by default, date now, custom headers as given (a `Message-ID` among them is kept: nodemailer only
+ * generates one when none is set), attachments decoded from base64.
+ */
+export async function composeDraftMime(input: DraftInput, date: Date): Promise<Buffer> {
+  const headers =
+    input.headers !== null && typeof input.headers === 'object' && !Array.isArray(input.headers)
+      ? Object.fromEntries(Object.entries(input.headers).filter(([, v]) => typeof v === 'string'))
+      : undefined;
+  const attachments = Array.isArray(input.attachments)
+    ? input.attachments
+        .filter((a): a is { filename?: unknown; content: string; contentType?: unknown } => {
+          return a !== null && typeof a === 'object' && typeof (a as { content?: unknown }).content === 'string';
+        })
+        .map((a) => ({
+          filename: str(a.filename),
+          content: Buffer.from(a.content, 'base64'),
+          contentType: str(a.contentType),
+        }))
+    : undefined;
+  const composer = new MailComposer({
+    from: str(input.from) ?? input.mailbox,
+    to: strOrList(input.to),
+    cc: strOrList(input.cc),
+    replyTo: strOrList(input.replyTo),
+    subject: str(input.subject) ?? '(no subject)',
+    html: str(input.html),
+    text: str(input.text),
+    inReplyTo: str(input.inReplyTo),
+    references: strOrList(input.references),
+    headers: headers as Record<string, string> | undefined,
+    attachments,
+    date,
+  });
+  return composer.compile().build();
+}
+
 /** The list columns of one message, derived once at append time so listing never parses MIME. */
 export interface MessageMeta {
   date: string;

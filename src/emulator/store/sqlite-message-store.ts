@@ -334,6 +334,31 @@ export class SqliteMessageStore implements MessageStore {
     return { uid: uid! };
   }
 
+  async appendToDrafts(mailbox: string, raw: Buffer): Promise<{ folder: string; uid: number }> {
+    const special = this.db
+      .prepare('SELECT path FROM folders WHERE mailbox = ? AND special_use = ?')
+      .get(mailbox.toLowerCase(), SPECIAL_USE.drafts) as { path: string } | undefined;
+    let folder = special?.path;
+    if (!folder) {
+      folder = 'Drafts';
+      // Created by name, as imapflow's mailboxCreate('Drafts') does; the server marks it \Drafts (Dovecot's default).
+      this.db
+        .prepare(
+          `INSERT INTO folders (mailbox, path, special_use, uidvalidity, uidnext, created_at)
+           VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT(mailbox, path) DO NOTHING`,
+        )
+        .run(
+          mailbox.toLowerCase(),
+          folder,
+          SPECIAL_USE.drafts,
+          Math.floor(Date.now() / 1000),
+          new Date().toISOString(),
+        );
+    }
+    const { uid } = await this.append(mailbox, folder, raw, { seen: true, flags: ['\\Draft'] });
+    return { folder, uid };
+  }
+
   /**
    * Insert already-derived messages in one transaction with one prepared statement (seeding, bulk tests).
    * Returns the UIDs given, in order.

@@ -39,6 +39,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/inbox/mailboxes': inbox,
   'GET /api/inbox/thread': inbox,
   'GET /api/inbox/unread-count': inbox,
+  'POST /api/inbox/drafts': send,
   'GET /api/inbox/:uid': inbox,
   'GET /api/inbox/:uid/attachments/:partId/download': inbox,
   'POST /api/inbox/:uid/read': inbox,

@@ -48,6 +48,12 @@ const SENTROY_POLICIES: Record<SentroyEndpointName, RoutePolicy> = {
   listFolders: { allow: ALL_ROLES, mailbox: inboxQuery, note: 'inbox' },
   getThread: { allow: ALL_ROLES, mailbox: inboxQuery, note: 'inbox' },
   getUnreadCount: { allow: ALL_ROLES, mailbox: inboxQuery, note: 'inbox' },
+  // Writes to the mailbox like a send from it; `from`, if given, must equal `mailbox` (contract saveDraftBodySchema).
+  saveDraft: {
+    allow: ALL_ROLES,
+    mailbox: { source: 'body', field: 'mailbox', use: 'send' },
+    note: 'save a draft to the Drafts folder of `mailbox`',
+  },
   getMessage: { allow: ALL_ROLES, mailbox: inboxQuery, note: 'inbox' },
   downloadAttachment: { allow: ALL_ROLES, mailbox: inboxQuery, note: 'inbox' },
   markRead: { allow: ALL_ROLES, mailbox: inboxBody, note: 'inbox action' },

@@ -147,7 +147,9 @@ export function toUpstreamRequest(
       request.body = input.query;
       break;
     case 'send':
-      enforceAttachmentCap(input.body as SendRequest);
+    case 'saveDraft':
+      // A draft holds what its send will carry, so the same cap.
+      enforceAttachmentCap(input.body as Pick<SendRequest, 'attachments'>);
       break;
   }
   return request;
@@ -163,7 +165,7 @@ function toSearchParams(values: Record<string, unknown>): URLSearchParams {
 }
 
 /** The platform has no attachment check of its own (contract 5.6): the console applies its dashboard's 20 MB cap. */
-function enforceAttachmentCap(body: SendRequest): void {
+function enforceAttachmentCap(body: Pick<SendRequest, 'attachments'>): void {
   const total = (body.attachments ?? []).reduce((sum, a) => sum + decodedBase64Length(a.content), 0);
   if (total > MAX_ATTACHMENT_BYTES) {
     throw new ApiError(
