@@ -66,7 +66,10 @@ describe('AuditPage', () => {
     expect(row.textContent).toContain('agent@acme.example');
     expect(row.textContent).toContain('mail.send');
     expect(row.textContent).toContain('support@acme.example');
-    expect(row.textContent).toContain('"result":"ok"');
+    expect(row.textContent).toContain('Sent mail');
+    // Detail as labelled lines, not JSON.
+    expect(row.textContent).toContain('Mail 119');
+    expect(row.textContent).not.toContain('{"');
     expect(screen.getByText('Page 1 of 3 (120 entries)')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Next page' }));

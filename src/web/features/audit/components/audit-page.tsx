@@ -1,8 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { AUDIT_ACTIONS, type AuditQuery } from '@contract/index';
+import { AUDIT_ACTIONS, type AuditEntryView, type AuditQuery } from '@contract/index';
+import { BidiText } from '@web/components/ui/bidi-text';
 import { Button } from '@web/components/ui/button';
+import { DataTable, type DataTableColumn } from '@web/components/ui/data-table';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/status-message';
+import { formatDateTime } from '@web/lib/format-date';
 import { auditCsvHref, useAudit } from '../api';
+import { outcomeOf } from '../utils/describe-entry';
+import { AuditAction, AuditDetail } from './audit-detail';
 
 const PAGE_SIZE = 50;
 const inputClass =
@@ -16,6 +21,24 @@ interface Filters {
   to: string;
 }
 const EMPTY: Filters = { actor: '', action: '', mailbox: '', from: '', to: '' };
+
+const text = (value: string | null) => (value ? <BidiText text={value} /> : '—');
+
+const columns: DataTableColumn<AuditEntryView>[] = [
+  {
+    id: 'time',
+    header: 'Time',
+    rowHeader: true,
+    className: 'lg:whitespace-nowrap',
+    cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time>,
+  },
+  { id: 'actor', header: 'Actor', cell: (e) => text(e.actorEmail) },
+  { id: 'action', header: 'Action', cell: (e) => <AuditAction entry={e} /> },
+  { id: 'target', header: 'Target', cell: (e) => text(e.target) },
+  { id: 'mailbox', header: 'Mailbox', cell: (e) => text(e.mailbox) },
+  { id: 'ip', header: 'IP', cell: (e) => e.ip ?? '—' },
+  { id: 'detail', header: 'Detail', className: 'lg:min-w-64', cell: (e) => <AuditDetail entry={e} /> },
+];
 
 /** Audit page (admins): filters, paging, CSV export of the same filters. */
 export function AuditPage() {
@@ -45,7 +68,12 @@ export function AuditPage() {
 
   return (
     <>
-      <form role="search" aria-label="Filter the audit log" onSubmit={apply} className="mb-6 grid gap-3 sm:grid-cols-6">
+      <form
+        role="search"
+        aria-label="Filter the audit log"
+        onSubmit={apply}
+        className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
+      >
         {field('actor', 'Actor')}
         <label className="text-sm font-medium">
           Action
@@ -68,7 +96,7 @@ export function AuditPage() {
         {field('mailbox', 'Mailbox')}
         {field('from', 'From date', 'date')}
         {field('to', 'To date', 'date')}
-        <div className="flex items-end gap-2">
+        <div className="flex flex-wrap items-end gap-2">
           <Button type="submit">Apply filters</Button>
           <a
             href={auditCsvHref(query)}
@@ -92,36 +120,17 @@ export function AuditPage() {
         <EmptyState title="No audit entries match these filters" />
       ) : (
         <>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Audit log entries, newest first</caption>
-            <thead>
-              <tr className="border-b border-slate-200 dark:border-slate-700">
-                <th scope="col" className="py-2">
-                  Time
-                </th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Mailbox</th>
-                <th scope="col">IP</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.data.entries.map((e) => (
-                <tr key={e.id} className="border-b border-slate-100 align-top dark:border-slate-800">
-                  <td className="py-1 whitespace-nowrap">{new Date(e.at).toLocaleString()}</td>
-                  <td>{e.actorEmail ?? '—'}</td>
-                  <td>{e.action}</td>
-                  <td className="break-all">{e.target ?? ''}</td>
-                  <td>{e.mailbox ?? ''}</td>
-                  <td>{e.ip ?? ''}</td>
-                  <td className="max-w-xs font-mono text-xs break-all">{e.detail ? JSON.stringify(e.detail) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <nav aria-label="Audit pages" className="mt-4 flex items-center gap-3 text-sm">
+          <DataTable
+            caption="Audit log entries, newest first"
+            columns={columns}
+            rows={audit.data.entries}
+            rowKey={(e) => e.id}
+            stackBelow="lg"
+            rowClassName={(e) =>
+              outcomeOf(e) === 'refused' || outcomeOf(e) === 'failed' ? 'bg-red-50/60 dark:bg-red-950/30' : undefined
+            }
+          />
+          <nav aria-label="Audit pages" className="mt-4 flex flex-wrap items-center gap-3 text-sm">
             <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
               Previous page
             </Button>
