@@ -13,6 +13,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { consoleDashboardRoutes } from './routes/console-dashboard';
 import { healthRoutes } from './routes/health';
+import { messageBodyRoutes } from './routes/message-body';
 import { sentroyRoutes } from './routes/sentroy';
 import { userRoutes } from './routes/users';
 import { webAppRoutes } from './routes/web-app';
@@ -27,6 +28,7 @@ import { webAppRoutes } from './routes/web-app';
  *   *    /api/<sentroy path>      the contract's allowlist, forwarded to Sentroy with the token added (session)
  *   POST /api/console/templates/:id/preview   render a template as the platform would (session)
  *   GET  /api/console/send-log    the console's own send log (session)
+ *   GET  /api/console/inbox/message-body   one message as a sanitised document with its own CSP (mailbox read)
  *   *    /api/console/users[/:id[/reset-password]]   user administration (admin)
  *   GET  /api/console/audit[.csv] the audit log, as pages or CSV (admin)
  *   *    /api/console/account/…   the user's own password and sessions (session)
@@ -52,6 +54,7 @@ export function createApp(deps: AppDeps) {
   app.route('/healthz', healthRoutes());
   app.route('/auth', authRoutes(deps));
   app.route('/api/console', consoleDashboardRoutes(deps));
+  app.route('/api/console/inbox', messageBodyRoutes(deps));
   app.route('/api/console/users', userRoutes(deps));
   app.route('/api/console/account', accountRoutes(deps));
   app.route('/api/console', auditRoutes(deps));

@@ -80,6 +80,11 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map<string, 
   // Dashboard (routes/console-dashboard.ts). The send-log handler scopes rows with c.get('access').sendLogScope.
   [routeKey('POST', '/api/console/templates/:id/preview'), { allow: ALL_ROLES, note: 'template preview' }],
   [routeKey('GET', '/api/console/send-log'), { allow: ALL_ROLES, note: 'members see only their own rows' }],
+  // The reader's message document (routes/message-body.ts): the message itself, so the same rule as getMessage.
+  [
+    routeKey('GET', '/api/console/inbox/message-body'),
+    { allow: ALL_ROLES, mailbox: inboxQuery, note: 'inbox: one message as a sanitised document' },
+  ],
 
   // User administration (routes/users.ts).
   [routeKey('GET', '/api/console/users'), { allow: ADMIN, note: 'users' }],
