@@ -21,6 +21,7 @@ import { InboxDialogs, type InboxDialog } from './inbox-dialogs';
 import { InboxPanes } from './inbox-panes';
 import { InboxToolbar } from './inbox-toolbar';
 import { ListPane } from './list-pane';
+import { nextAfterRemoval } from './next-after-removal';
 import type { ListRow } from './list-rows';
 import { Reader } from './reader';
 import type { ShortcutAction } from './shortcuts';
@@ -111,9 +112,17 @@ export function InboxPage({ mailbox, folder, uid, user }: InboxPageProps) {
   const archive = findSpecial(folders.data, SPECIAL_USE.archive);
   const inTrash = trash?.path === actionFolder;
 
+  // After Archive, Move or Delete of the open message the reader opens its neighbour (the next row, or the previous
+  // one at the end of the list) instead of going blank; that reader takes the focus if the removal dropped it.
+  const [focusReaderFor, setFocusReaderFor] = useState<number | null>(null);
   const afterRemoval = (removed: MessageRef[]) => {
     setChecked(new Set());
-    if (openAt && removed.some((m) => m.uid === openAt.uid)) closeMessage(true);
+    if (!openAt || !removed.some((m) => m.uid === openAt.uid)) return;
+    const gone = new Set(removed.map((m) => m.uid));
+    const next = nextAfterRemoval(count, getRow, openIndex, (row) => row.messages.every((m) => gone.has(m.uid)));
+    if (!next) return closeMessage(true);
+    setFocusReaderFor(next.message.uid);
+    openRow(next, true);
   };
 
   const markSeen = (seen: boolean, messages = targets(), trigger: ConsoleTrigger = 'user') => {
@@ -225,6 +234,7 @@ export function InboxPage({ mailbox, folder, uid, user }: InboxPageProps) {
           conversationFolders={conversationFolders}
           initialView={view === 'conversations' ? 'conversation' : 'message'}
           locatedIn={isVirtual ? (locatedFolder ? folderLabel(locatedFolder) : openAt.folder) : undefined}
+          takeFocus={focusReaderFor === openAt.uid}
           onAutoRead={() => {
             const d = detail.data;
             if (d && !d.seen) markSeen(true, [refOf(d)], 'auto');

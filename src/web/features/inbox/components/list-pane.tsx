@@ -40,7 +40,7 @@ export function ListPane({
         className="flex flex-wrap items-center gap-2 border-b border-slate-200 p-2 dark:border-slate-800"
         onSubmit={(event) => {
           event.preventDefault();
-          list.setQ(list.searchInput.trim());
+          list.search.submit();
         }}
       >
         <label className="sr-only" htmlFor="inbox-search">
@@ -50,18 +50,19 @@ export function ListPane({
           id="inbox-search"
           ref={searchRef}
           type="search"
-          value={list.searchInput}
-          onChange={(event) => {
-            list.setSearchInput(event.target.value);
-            if (!event.target.value) list.setQ('');
-          }}
+          value={list.search.input}
+          onChange={(event) => list.search.setInput(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Escape') (event.target as HTMLInputElement).blur();
           }}
-          placeholder={`Search ${folderName}`}
+          placeholder={`Search ${folderName}: filters as you type`}
+          aria-describedby="inbox-search-hint"
           aria-keyshortcuts="/"
           className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
         />
+        <span id="inbox-search-hint" className="sr-only">
+          The list filters as you type; Enter searches at once, and an empty box shows the whole folder.
+        </span>
         <label className="flex items-center gap-1 text-sm">
           <input
             type="checkbox"

@@ -1,5 +1,5 @@
 import type { MessageAddress, MessageDetail } from '@contract/index';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@web/components/ui/button';
 import { Icon } from '@web/components/ui/icon';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
@@ -37,19 +37,36 @@ export interface ReaderProps {
   locatedIn?: string;
   /** Called once the message has been open for a moment while it is unread (hooks/use-auto-read.ts). */
   onAutoRead: () => void;
+  /**
+   * Opened in place of a message that was just archived, moved or deleted: once loaded, the reader takes the
+   * keyboard focus if the removal left it nowhere (on the page body), so j/k, Tab and screen readers carry on here.
+   */
+  takeFocus?: boolean;
 }
 
 export function Reader(props: ReaderProps) {
   const { detail, isPending, error, onRetry, uid, onAutoRead, initialView, locatedIn } = props;
   const [conversation, setConversation] = useState(initialView === 'conversation');
   useAutoRead(uid, detail, onAutoRead);
+  const articleRef = useRef<HTMLElement>(null);
+  const loaded = !isPending && !!detail;
+  useEffect(() => {
+    if (!props.takeFocus || !loaded) return;
+    const active = document.activeElement;
+    if (!active || active === document.body) articleRef.current?.focus();
+  }, [props.takeFocus, loaded]);
 
   if (isPending) return <LoadingState label="Loading message…" />;
   if (error || !detail)
     return <ErrorState title="The message could not be loaded." message={error?.message ?? ''} onRetry={onRetry} />;
 
   return (
-    <article aria-labelledby="reader-subject" className="space-y-4 p-4">
+    <article
+      ref={articleRef}
+      tabIndex={-1}
+      aria-labelledby="reader-subject"
+      className="space-y-4 p-4 focus:outline-none"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 id="reader-subject" className="text-xl font-semibold text-slate-950 dark:text-white">
           {detail.subject || '(no subject)'}

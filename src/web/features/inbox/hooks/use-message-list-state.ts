@@ -3,6 +3,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { PAGE_SIZE, useMessagePages, useNewestMessages } from '../api/get-messages';
 import { findSpecial } from '../components/folder-meta';
 import { conversationRows, messageRow, type ListRow } from '../components/list-rows';
+import { useDebouncedSearch } from './use-debounced-search';
 import type { ListView } from './use-inbox-layout';
 
 /** Search results have no total: the list grows by one pending row as long as full pages keep coming. */
@@ -45,8 +46,8 @@ export function useMessageListState({
   openMessageId,
 }: MessageListStateOptions) {
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [searchInput, setSearchInput] = useState('');
-  const [q, setQ] = useState('');
+  const search = useDebouncedSearch();
+  const { q } = search;
   const filter = useMemo(() => ({ unreadOnly, q }), [unreadOnly, q]);
   const [pages, setPages] = useState<number[]>([1]);
   const [checked, setChecked] = useState<Set<number>>(new Set());
@@ -154,10 +155,8 @@ export function useMessageListState({
   return {
     unreadOnly,
     setUnreadOnly,
-    searchInput,
-    setSearchInput,
+    search,
     q,
-    setQ,
     pageResults,
     loaded,
     conversations,
