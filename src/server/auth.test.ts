@@ -90,55 +90,109 @@ describe('POST /auth/login', () => {
     expect(JSON.parse(notJson.text_)).toEqual({ data: null, error: 'Invalid JSON body' });
   });
 
-  it('throttles after 5 failures for one email, with Retry-After', async () => {
-    for (let i = 0; i < 5; i++) {
-      expect(
-        (await h.request('/auth/login', { method: 'POST', json: { ...ADMIN, password: `wrong-${i}` } })).status,
-      ).toBe(401);
-    }
-    // Even the right password is refused while throttled.
-    const res = await h.request('/auth/login', { method: 'POST', json: ADMIN });
-    expect(res.status).toBe(429);
-    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(800);
-    expect(JSON.parse(res.text_).error).toMatch(/^Too many failed sign-in attempts\. Try again in 15 minutes\.$/);
-  });
-
-  it('throttles concurrent guesses too: at most 5 wrong passwords are checked per email', async () => {
-    // All guesses arrive before any slow password check finishes: each must still count against the limit.
-    const answers = await Promise.all(
-      Array.from({ length: 15 }, (_, i) =>
-        h.request('/auth/login', { method: 'POST', json: { ...ADMIN, password: `wrong-${i}` } }),
-      ),
-    );
-    const statuses = answers.map((r) => r.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
-    expect((await h.request('/auth/login', { method: 'POST', json: ADMIN })).status).toBe(429);
-  });
-
-  it('throttles after 20 failures from one IP (behind a trusted proxy)', async () => {
-    const proxied = await harness({ env: { TRUST_PROXY: 'true' } });
-    // The proxy appends the address it saw; whatever the client wrote before it (here a new forgery on every
-    // request) must not give it a fresh per-IP budget.
-    const from = (ip: string, forged = '192.0.2.1') => ({ 'x-forwarded-for': `${forged}, ${ip}` });
-    for (let i = 0; i < 20; i++) {
-      const res = await proxied.request('/auth/login', {
+  describe('throttling', () => {
+    let now: Date;
+    let p: Harness;
+    const tick = (ms: number) => (now = new Date(now.getTime() + ms));
+    // Behind one trusted proxy the client's address is the last X-Forwarded-For entry.
+    const login = (address: string, password: string, email = ADMIN.email) =>
+      p.request('/auth/login', {
         method: 'POST',
-        headers: from('203.0.113.7', `192.0.2.${i + 1}`),
-        json: { email: `user${i}@console.test`, password: 'whatever' },
+        headers: { 'x-forwarded-for': address },
+        json: { email, password },
       });
-      expect(res.status).toBe(401);
-    }
-    const blocked = await proxied.request('/auth/login', { method: 'POST', headers: from('203.0.113.7'), json: ADMIN });
-    expect(blocked.status).toBe(429);
-    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
-    const otherIp = await proxied.request('/auth/login', {
-      method: 'POST',
-      headers: from('198.51.100.1'),
-      json: ADMIN,
+    beforeEach(async () => {
+      now = new Date('2026-03-01T10:00:00Z');
+      p = await harness({ env: { TRUST_PROXY: 'true' }, now: () => now });
     });
-    expect(otherIp.status).toBe(200);
-    expect((await proxied.store.audit.list()).find((a) => a.action === 'login.failure')?.ip).toBe('203.0.113.7');
+
+    it('slows one account from one address with doubling delays, and a sign-in from there resets it', async () => {
+      for (let i = 0; i < 3; i++) expect((await login('203.0.113.7', `wrong-${i}`)).status).toBe(401);
+      // Even the right password waits: the answer must not tell whether it was right.
+      const first = await login('203.0.113.7', ADMIN.password);
+      expect(first.status).toBe(429);
+      expect(first.headers.get('retry-after')).toBe('1');
+      expect(JSON.parse(first.text_)).toEqual({
+        data: null,
+        error: 'Too many failed sign-in attempts. Try again in 1 second.',
+      });
+      tick(1000);
+      expect((await login('203.0.113.7', 'wrong-3')).status).toBe(401);
+      expect((await login('203.0.113.7', 'wrong-4')).headers.get('retry-after')).toBe('2');
+      tick(2000);
+      expect((await login('203.0.113.7', 'wrong-4')).status).toBe(401);
+      expect((await login('203.0.113.7', 'wrong-5')).headers.get('retry-after')).toBe('4');
+      tick(4000);
+      expect((await login('203.0.113.7', ADMIN.password)).status).toBe(200);
+      // Forgotten: three free failures again.
+      for (let i = 0; i < 3; i++) expect((await login('203.0.113.7', `again-${i}`)).status).toBe(401);
+      expect((await login('203.0.113.7', 'again-3')).status).toBe(429);
+      const throttled = (await p.store.audit.list()).filter((a) => a.action === 'login.throttled');
+      expect(throttled.length).toBe(4);
+      expect(throttled[0]).toMatchObject({ target: ADMIN.email, ip: '203.0.113.7' });
+    });
+
+    it('caps the delay at 15 minutes, and never locks the owner out from another address', async () => {
+      let retryAfter = 0;
+      for (let i = 0; i < 20; i++) {
+        const res = await login('203.0.113.7', `wrong-${i}`);
+        if (res.status === 429) {
+          retryAfter = Number(res.headers.get('retry-after'));
+          tick(retryAfter * 1000);
+          expect((await login('203.0.113.7', `wrong-${i}`)).status).toBe(401);
+        }
+      }
+      expect(retryAfter).toBe(15 * 60);
+      expect((await login('203.0.113.7', ADMIN.password)).status).toBe(429);
+      // The owner, elsewhere, at the same moment: no wait at all.
+      expect((await login('198.51.100.1', ADMIN.password)).status).toBe(200);
+      // ... and the owner's success there did not forgive the stranger.
+      expect((await login('203.0.113.7', ADMIN.password)).status).toBe(429);
+    });
+
+    it('lets at most the free failures through when guesses arrive at once', async () => {
+      // All guesses arrive before any slow password check finishes: each must still count against the limit.
+      const answers = await Promise.all(Array.from({ length: 15 }, (_, i) => login('203.0.113.7', `wrong-${i}`)));
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(12);
+      expect((await login('203.0.113.7', ADMIN.password)).status).toBe(429);
+    });
+
+    it('caps failures per address across accounts (LOGIN_MAX_FAILURES_PER_ADDRESS), whatever X-Forwarded-For was forged', async () => {
+      const capped = await harness({ env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ADDRESS: '6' } });
+      // The proxy appends the address it saw; whatever the client wrote before it (here a new forgery on every
+      // request) must not give it a fresh per-address budget.
+      const from = (ip: string, forged = '192.0.2.1') => ({ 'x-forwarded-for': `${forged}, ${ip}` });
+      for (let i = 0; i < 6; i++) {
+        const res = await capped.request('/auth/login', {
+          method: 'POST',
+          headers: from('203.0.113.7', `192.0.2.${i + 1}`),
+          json: { email: `user${i}@console.test`, password: 'whatever' },
+        });
+        expect(res.status).toBe(401);
+      }
+      const blocked = await capped.request('/auth/login', {
+        method: 'POST',
+        headers: from('203.0.113.7'),
+        json: ADMIN,
+      });
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+      const otherIp = await capped.request('/auth/login', {
+        method: 'POST',
+        headers: from('198.51.100.1'),
+        json: ADMIN,
+      });
+      expect(otherIp.status).toBe(200);
+      expect((await capped.store.audit.list()).find((a) => a.action === 'login.failure')?.ip).toBe('203.0.113.7');
+    });
+
+    it('counts an IPv6 client by its /64', async () => {
+      for (let i = 0; i < 3; i++) expect((await login(`2001:db8:1:2::${i + 1}`, `wrong-${i}`)).status).toBe(401);
+      expect((await login('2001:db8:1:2:ffff::9', 'wrong-3')).status).toBe(429);
+      expect((await login('2001:db8:1:3::1', ADMIN.password)).status).toBe(200);
+    });
   });
 
   it('marks the cookie Secure when the public URL is https, or a trusted proxy says https', async () => {

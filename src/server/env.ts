@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOGIN_LIMITS, SEND_LIMITS, SERVER_LIMITS } from './abuse-limits';
 
 /**
  * The BFF's configuration, read once at start from environment variables (`.env.example` documents each one).
@@ -36,6 +37,20 @@ export interface ServerConfig {
   trustProxy: number;
   sessionTtlHours: number;
   logLevel: LogLevel;
+  /** The abuse limits an operator may change (abuse-limits.ts has the rest). */
+  limits: OperatorLimits;
+}
+
+export interface OperatorLimits {
+  /** LOGIN_MAX_FAILURES_PER_ADDRESS: failed sign-ins from one address, all accounts, per 15 minutes. */
+  maxLoginFailuresPerAddress: number;
+  /**
+   * MAX_CONNECTIONS_PER_ADDRESS: open connections per socket peer; 0 = no cap. Behind TRUST_PROXY every peer is the
+   * proxy, so the default there is 0 (the proxy limits its clients); a value set then caps the proxy's connections.
+   */
+  maxConnectionsPerAddress: number;
+  /** MAX_CONCURRENT_LARGE_SENDS: sends over 1 MB processed at once. */
+  maxConcurrentLargeSends: number;
 }
 
 /** `stk_` + 48 hex characters: the platform's access-token format (contract 3). */
@@ -115,6 +130,20 @@ const envSchema = z.object({
   ),
   SESSION_TTL_HOURS: integerIn(1, 24 * 365, 12, 'a whole number of hours from 1 to 8760'),
   UPSTREAM_TIMEOUT_MS: integerIn(100, 600_000, 30_000, 'a number of milliseconds from 100 to 600000'),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: integerIn(
+    1,
+    100_000,
+    LOGIN_LIMITS.defaultMaxFailuresPerAddress,
+    'a whole number of failed sign-ins from 1 to 100000',
+  ),
+  // No default here: it depends on TRUST_PROXY (see OperatorLimits).
+  MAX_CONNECTIONS_PER_ADDRESS: integerIn(0, 100_000, -1, 'a whole number of connections from 0 (no cap) to 100000'),
+  MAX_CONCURRENT_LARGE_SENDS: integerIn(
+    1,
+    64,
+    SEND_LIMITS.defaultMaxConcurrent,
+    'a whole number of sends from 1 to 64',
+  ),
   LOG_LEVEL: optionalText.pipe(
     z
       .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
@@ -177,5 +206,15 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     trustProxy: e.TRUST_PROXY,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
+    limits: {
+      maxLoginFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      maxConnectionsPerAddress:
+        e.MAX_CONNECTIONS_PER_ADDRESS >= 0
+          ? e.MAX_CONNECTIONS_PER_ADDRESS
+          : e.TRUST_PROXY > 0
+            ? 0
+            : SERVER_LIMITS.defaultMaxConnectionsPerAddress,
+      maxConcurrentLargeSends: e.MAX_CONCURRENT_LARGE_SENDS,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError, MESSAGES } from './http-errors';
+import { jsonLimitProblem } from './json-limits';
 
 /**
  * Input checking with the contract's schemas. The first problem becomes the 400 message and names the field, e.g.
@@ -21,13 +22,40 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${field}: ${issue.message}`;
 }
 
-/** The JSON body, or a 400 envelope when it is missing or not JSON. */
-export async function readJsonBody(c: Context): Promise<unknown> {
+/** One read per request: access control, the handler and the refusal audit may each ask for the body. */
+const bodies = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * The JSON body, or an ApiError: 400 when it is missing, not JSON, or beyond the shape limits (json-limits.ts,
+ * checked on the text before JSON.parse), 413 when it is larger than the route's body limit (middleware/body-limit.ts
+ * fails the read). Every caller gets the same answer, so a refusal is reported and audited the same way everywhere.
+ */
+export function readJsonBody(c: Context): Promise<unknown> {
+  let body = bodies.get(c.req);
+  if (!body) {
+    body = parseJsonBody(c);
+    // Callers that only peek (the audit of a refusal) may ignore a failure: never an unhandled rejection.
+    body.catch(() => {});
+    bodies.set(c.req, body);
+  }
+  return body;
+}
+
+async function parseJsonBody(c: Context): Promise<unknown> {
+  let text: string;
   try {
-    return await c.req.json();
+    text = await c.req.text();
   } catch (error) {
-    // The body-limit middleware signals an oversized body by throwing while the body is read: let that through.
     if (error instanceof ApiError) throw error;
+    // The size limit fails the stream with its ApiError; some runtimes wrap the reason.
+    if (error instanceof Error && error.cause instanceof ApiError) throw error.cause;
+    throw new ApiError(400, MESSAGES.invalidJson);
+  }
+  const problem = jsonLimitProblem(text);
+  if (problem !== undefined) throw new ApiError(400, problem);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
     throw new ApiError(400, MESSAGES.invalidJson);
   }
 }

@@ -155,21 +155,33 @@ function loginAttemptQueries(db: Kysely<ConsoleDatabase>) {
     async delete(id: number): Promise<void> {
       await db.deleteFrom('login_attempts').where('id', '=', id).execute();
     },
-    /** Timestamps of failures since `since`, oldest first, for one email or one IP. */
-    async failuresSince(key: { email: string } | { ip: string }, since: Date): Promise<Date[]> {
+    /**
+     * Timestamps of failures since `since`, oldest first, for one email, one IP, or one (email, IP) pair; with
+     * `beforeId`, only those recorded before that attempt (concurrent attempts are judged in the order recorded).
+     */
+    async failuresSince(
+      key: { email: string } | { ip: string } | { email: string; ip: string | null },
+      since: Date,
+      beforeId?: number,
+    ): Promise<Date[]> {
       let query = db
         .selectFrom('login_attempts')
         .select('at')
         .where('succeeded', '=', 0)
         .where('at', '>', iso(since))
-        .orderBy('at', 'asc');
-      query = 'email' in key ? query.where('email', '=', key.email) : query.where('ip', '=', key.ip);
+        .orderBy('at', 'asc')
+        .orderBy('id', 'asc');
+      if ('email' in key) query = query.where('email', '=', key.email);
+      if ('ip' in key) query = key.ip === null ? query.where('ip', 'is', null) : query.where('ip', '=', key.ip);
+      if (beforeId !== undefined) query = query.where('id', '<', beforeId);
       const rows = await query.execute();
       return rows.map((r) => new Date(r.at));
     },
-    /** A successful sign-in forgives earlier typos on that account. */
-    async clearFailures(email: string): Promise<void> {
-      await db.deleteFrom('login_attempts').where('email', '=', email).where('succeeded', '=', 0).execute();
+    /** A successful sign-in forgives earlier typos on that account: from that address only, when one is given. */
+    async clearFailures(email: string, ip?: string | null): Promise<void> {
+      let query = db.deleteFrom('login_attempts').where('email', '=', email).where('succeeded', '=', 0);
+      if (ip !== undefined) query = ip === null ? query.where('ip', 'is', null) : query.where('ip', '=', ip);
+      await query.execute();
     },
     async deleteOlderThan(cutoff: Date): Promise<void> {
       await db.deleteFrom('login_attempts').where('at', '<', iso(cutoff)).execute();

@@ -1,15 +1,17 @@
 import { Hono } from 'hono';
 import { loginRequestSchema, type Me } from '@contract/index';
+import { LOGIN_LIMITS } from '../abuse-limits';
 import type { AppDeps, AppEnv } from '../app-types';
 import { loginBlockedForSeconds, overLoginLimit, throttledMessage } from '../auth/login-throttle';
+import { sourceAddress } from '../auth/source-address';
 import { decoyPasswordHash, verifyPassword } from '../auth/password';
 import { deletePresentedSession, endSession, resolveSession, startSession, toConsoleUser } from '../auth/sessions';
 import { ApiError, MESSAGES } from '../http-errors';
 import { clientIp } from '../request-info';
 import { parseOrThrow, readJsonBody } from '../validation';
 
-/** Old attempt rows only matter for the 15-minute window; a day keeps them around for reading the audit. */
-const KEEP_LOGIN_ATTEMPTS_MS = 24 * 3_600_000;
+/** Attempt rows older than the longest throttle window count for nothing. */
+const KEEP_LOGIN_ATTEMPTS_MS = LOGIN_LIMITS.pairWindowMs;
 
 /** `/auth/login`, `/auth/logout`, `/auth/me`: the console's own sign-in, independent of Sentroy. */
 export function authRoutes(deps: AppDeps) {
@@ -24,20 +26,23 @@ export function authRoutes(deps: AppDeps) {
     .post('/login', async (c) => {
       const { email, password } = parseOrThrow(loginRequestSchema, await readJsonBody(c));
       const ip = clientIp(c, deps.config);
+      // Throttling counts per source address (an IPv6 client as its /64); the audit keeps the exact address.
+      const key = { email, source: sourceAddress(ip) };
+      const throttle = { maxFailuresPerAddress: deps.config.limits.maxLoginFailuresPerAddress };
       const at = now();
 
       const throttled = async (blockedFor: number) => {
         await deps.store.audit.write({ action: 'login.throttled', actorUserId: null, target: email, ip, now: at });
         return new ApiError(429, throttledMessage(blockedFor), { 'Retry-After': String(blockedFor) });
       };
-      const blockedFor = await loginBlockedForSeconds(deps.store, { email, ip }, at);
+      const blockedFor = await loginBlockedForSeconds(deps.store, key, at, throttle);
       if (blockedFor !== undefined) throw await throttled(blockedFor);
       // Counted as a failure until the password proves otherwise, before the slow check: concurrent guesses see
       // each other here, so a burst sent at once cannot all pass the check above.
-      const attemptId = await deps.store.loginAttempts.record({ email, ip, succeeded: false, now: at });
-      if (await overLoginLimit(deps.store, { email, ip }, at)) {
+      const attemptId = await deps.store.loginAttempts.record({ email, ip: key.source, succeeded: false, now: at });
+      if (await overLoginLimit(deps.store, key, attemptId, at, throttle)) {
         await deps.store.loginAttempts.delete(attemptId);
-        throw await throttled((await loginBlockedForSeconds(deps.store, { email, ip }, at)) ?? 1);
+        throw await throttled((await loginBlockedForSeconds(deps.store, key, at, throttle)) ?? 1);
       }
 
       const user = await deps.store.users.findByEmail(email);
@@ -57,7 +62,8 @@ export function authRoutes(deps: AppDeps) {
       }
 
       await deps.store.loginAttempts.markSucceeded(attemptId);
-      await deps.store.loginAttempts.clearFailures(email);
+      // Forgets this address's failures on the account only: a stranger's elsewhere keep slowing the stranger.
+      await deps.store.loginAttempts.clearFailures(email, key.source);
       await deps.store.loginAttempts.deleteOlderThan(new Date(at.getTime() - KEEP_LOGIN_ATTEMPTS_MS));
       await deps.store.sessions.deleteExpired(at);
       // A fresh session id at every sign-in: a cookie planted before login (session fixation) is worthless after.
