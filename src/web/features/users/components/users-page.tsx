@@ -5,6 +5,7 @@ import { CopyButton } from '@web/components/ui/copy-button';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { useMailboxes } from '@web/lib/company-queries';
 import { useCreateUser, useDeleteUser, useResetUserPassword, useUpdateUser, useUsers } from '../api';
+import { UsersTable } from './users-table';
 
 const ROLES: { value: ConsoleRole; label: string }[] = [
   { value: 'admin', label: 'Admin' },
@@ -91,8 +92,8 @@ function PasswordOnce({ result, onDone }: { result: UserWithPassword; onDone: ()
       className="my-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm dark:bg-emerald-950"
     >
       <p className="font-semibold">Password for {result.user.email} — shown only this once, pass it on securely:</p>
-      <p className="mt-2 flex items-center gap-3">
-        <code className="rounded bg-white px-2 py-1 font-mono dark:bg-slate-900">{result.password}</code>
+      <p className="mt-2 flex flex-wrap items-center gap-3">
+        <code className="rounded bg-white px-2 py-1 font-mono break-all dark:bg-slate-900">{result.password}</code>
         <CopyButton value={result.password} label={`Copy the password of ${result.user.email}`} />
         <Button variant="secondary" onClick={onDone}>
           Done
@@ -174,7 +175,7 @@ function ConfirmDeleteDialog({ user, onClose }: { user: ManagedUser; onClose: ()
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto rounded-lg p-6 shadow-xl backdrop:bg-black/40"
+      className="m-auto max-w-[calc(100vw-2rem)] rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
     >
       <h2 id={titleId} className="text-lg font-semibold">
         Delete {user.email}?
@@ -184,9 +185,9 @@ function ConfirmDeleteDialog({ user, onClose }: { user: ManagedUser; onClose: ()
       </p>
       <div className="mt-4 flex gap-2">
         <Button
+          variant="danger"
           onClick={() => remove.mutate(user.id, { onSuccess: onClose })}
           disabled={remove.isPending}
-          className="bg-red-600 hover:bg-red-700"
         >
           Delete user
         </Button>
@@ -275,57 +276,13 @@ export function UsersPage() {
       ) : users.data.length === 0 ? (
         <EmptyState title="No users yet" />
       ) : (
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Console users</caption>
-          <thead>
-            <tr className="border-b border-slate-200 dark:border-slate-700">
-              <th scope="col" className="py-2">
-                User
-              </th>
-              <th scope="col">Role</th>
-              <th scope="col">Mailboxes</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.map((u) => (
-              <tr key={u.id} className="border-b border-slate-100 align-top dark:border-slate-800">
-                <th scope="row" className="py-2 font-medium">
-                  {u.email}
-                  {u.name && <span className="block font-normal text-slate-500">{u.name}</span>}
-                </th>
-                <td>{u.role}</td>
-                <td>{u.mailboxes.length > 0 ? u.mailboxes.join(', ') : '—'}</td>
-                <td>{u.disabled ? 'Disabled' : 'Active'}</td>
-                <td className="flex flex-wrap gap-1 py-1">
-                  <Button variant="ghost" aria-label={`Edit ${u.email}`} onClick={() => setEditing(u)}>
-                    Edit
-                  </Button>
-                  <Button
-                    variant="ghost"
-                    aria-label={`Reset password of ${u.email}`}
-                    onClick={() => reset.mutate(u.id, { onSuccess: setShownPassword })}
-                  >
-                    Reset password
-                  </Button>
-                  <Button
-                    variant="ghost"
-                    aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}
-                    onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}
-                  >
-                    {u.disabled ? 'Enable' : 'Disable'}
-                  </Button>
-                  <Button variant="ghost" aria-label={`Delete ${u.email}`} onClick={() => setDeleting(u)}>
-                    Delete
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <UsersTable
+          users={users.data}
+          onEdit={setEditing}
+          onResetPassword={(u) => reset.mutate(u.id, { onSuccess: setShownPassword })}
+          onToggleDisabled={(u) => update.mutate({ id: u.id, disabled: !u.disabled })}
+          onDelete={setDeleting}
+        />
       )}
     </>
   );
