@@ -1,4 +1,5 @@
 import type { ConsoleUser, RoleAbilities } from '@contract/index';
+import type { CompanyMailboxDirectory } from './access/company-mailboxes';
 import type { ConsoleStore } from './db/index';
 import type { ServerConfig } from './env';
 import type { Logger } from './logger';
@@ -17,6 +18,8 @@ export interface AppDeps {
   staticDir: string;
   /** Injected in tests that move time (session expiry, throttling windows). */
   now?: () => Date;
+  /** The company's mailboxes (access/company-mailboxes.ts); by default fetched from `upstream` and cached. */
+  companyMailboxes?: CompanyMailboxDirectory;
 }
 
 /** The signed-in user of the current request, set by middleware/require-session.ts. */

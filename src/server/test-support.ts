@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import type { CompanyMailboxDirectory } from './access/company-mailboxes';
 import { createApp } from './app';
 import { ensureBootstrapAdmins } from './auth/bootstrap-admins';
 import { createConsoleStore, openConsoleDatabase, type ConsoleStore } from './db/index';
@@ -90,6 +91,20 @@ export interface HarnessOptions {
   staticDir?: string;
   retry?: Partial<RetryPolicy>;
   now?: () => Date;
+  /**
+   * The company's mailboxes (issue 8's boundary): `'upstream'` uses the real directory over the fake's
+   * `GET /mailboxes`, as the console does; a list fixes them; left out, every address counts as the company's, for
+   * tests about other things (the boundary's own tests are access/*.test.ts and integration/company-boundary.test.ts).
+   */
+  companyMailboxes?: readonly string[] | 'upstream';
+}
+
+function fixedCompanyMailboxes(list: readonly string[] | undefined): CompanyMailboxDirectory {
+  const known = list && new Set(list.map((m) => m.toLowerCase()));
+  return {
+    foreign: async (names) => (known ? names.filter((n) => !known.has(n)) : []),
+    list: async () => known ?? new Set(),
+  };
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -115,6 +130,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     version: '9.9.9-test',
     staticDir: options.staticDir ?? path.join(dataDir, 'no-dist'),
     now: options.now,
+    companyMailboxes:
+      options.companyMailboxes === 'upstream' ? undefined : fixedCompanyMailboxes(options.companyMailboxes),
     upstream: createSentroyClient(
       { ...config.upstream, companySlug: TEST_SLUG, accessToken: TEST_TOKEN },
       { logger, retry: { baseDelayMs: 5, ...options.retry } },

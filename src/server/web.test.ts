@@ -206,6 +206,11 @@ describe('startServer', () => {
       CONSOLE_ADMIN_PASSWORD: 'boss password',
     });
     const server = await startServer(config, { staticDir: dist, log: (line) => lines.push(line), demoMode: true });
+    // The console checks every mailbox against the company's list (GET /mailboxes) before it forwards a request.
+    fake.handler = (req) =>
+      req.path === '/api/mail/companies/acme/mailboxes'
+        ? Response.json({ data: [{ email: 'info@acme.test', domain: 'acme.test', username: 'info' }] })
+        : undefined;
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const login = await fetch(`${server.url}/auth/login`, {
@@ -226,6 +231,7 @@ describe('startServer', () => {
       const asset = await fetch(`${server.url}/assets/app-1a2b.js`);
       extraSeen.push(await asset.text());
     } finally {
+      fake.handler = undefined;
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
     }

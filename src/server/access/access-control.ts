@@ -1,24 +1,22 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import {
-  canReadMailbox,
-  canSendFrom,
-  mailboxAddressSchema,
-  mailboxDeniedMessage,
-  ROLE_ABILITIES,
-  type ConsoleUser,
-} from '@contract/index';
+import { canReadMailbox, canSendFrom, mailboxDeniedMessage, ROLE_ABILITIES, type ConsoleUser } from '@contract/index';
 import type { AccessContext, AppDeps, AppEnv } from '../app-types';
 import { resolveSession } from '../auth/sessions';
 import { ApiError, MESSAGES } from '../http-errors';
+import { clientIp } from '../request-info';
 import { readJsonBody } from '../validation';
-import { findRoutePolicy, roleAllowed, type MailboxRule, type RoutePolicy } from './route-policy';
+import { COMPANY_MESSAGES, companyMailboxesOf } from './company-mailboxes';
+import { namedMailboxes, type NamedMailbox } from './named-mailboxes';
+import { findRoutePolicy, mailboxRules, roleAllowed, type MailboxRule, type RoutePolicy } from './route-policy';
 import { auditSentroyAction, mailActionForRoute } from './sentroy-hooks';
 
 export const ACCESS_MESSAGES = {
   noPolicy: 'This route is not available: it has no access policy',
   roleDenied: (allowed: readonly string[]) =>
     `Your role does not allow this (it needs ${allowed.length === 1 ? 'the' : 'one of the roles'} ${allowed.join(', ')})`,
+  /** What the platform says of a job that does not exist: a member cannot tell another user's job from none. */
+  jobNotFound: 'Job not found',
 } as const;
 
 export function accessFor(user: ConsoleUser, mailboxes: readonly string[]): AccessContext {
@@ -40,11 +38,13 @@ export function accessFor(user: ConsoleUser, mailboxes: readonly string[]): Acce
  *   no route      → next(): nothing answers and the 404 handler says so
  *   no policy     → 403 for everyone (default deny), logged as a bug
  *   all public    → next()
- *   otherwise     → the session (401 without one), then each policy's role (403) and the mailbox the request names
- *                   (403); `session` and `access` are set on the context for the handler.
- * A mail action (send, move, delete, mark read/unread) refused for its mailbox leaves an audit row (result refused).
+ *   otherwise     → the session (401 without one), then each policy's role (403), every mailbox the request names
+ *                   (400 unreadable, 403 not granted or not a company mailbox, 503 when the company's list cannot be
+ *                   fetched) and a member's send job (404); `session` and `access` are set on the context.
+ * Every mailbox or send-job refusal leaves an audit row with result `refused`: a mail action (send, move, delete, mark
+ * read/unread) under its own action, any other route as `access.refused`.
  */
-export function accessControl(deps: Pick<AppDeps, 'config' | 'store' | 'now' | 'logger'>): MiddlewareHandler<AppEnv> {
+export function accessControl(deps: AccessDeps): MiddlewareHandler<AppEnv> {
   return async function accessControlMiddleware(c, next) {
     const routes = matchedRoutes(c).filter((r) => r.method !== 'ALL');
     if (routes.length === 0) return next();
@@ -69,35 +69,134 @@ export function accessControl(deps: Pick<AppDeps, 'config' | 'store' | 'now' | '
       if (!roleAllowed(policy.allow, session.user.role)) {
         throw new ApiError(403, ACCESS_MESSAGES.roleDenied(policy.allow as readonly string[]));
       }
-      if (policy.mailbox) {
-        const mailbox = await namedMailbox(c, policy.mailbox);
-        // A missing or malformed value is the handler's 400 (it validates the same field with the same schema).
-        if (mailbox === undefined) continue;
-        const allowed = policy.mailbox.use === 'send' ? access.canSendFrom(mailbox) : access.canReadMailbox(mailbox);
-        if (!allowed) {
-          const message = mailboxDeniedMessage(mailbox);
-          const action = mailActionForRoute(method, path);
-          if (action) {
-            await auditSentroyAction(c, deps, action, await rawInput(c, path, policy.mailbox), {
-              result: 'refused',
-              error: message,
-              status: 403,
-            });
-          }
-          throw new ApiError(403, message);
-        }
-      }
+      const rules = mailboxRules(policy);
+      if (rules.length > 0) await checkMailboxes(c, deps, access, rules, { method, path });
+      if (policy.sendJob === 'own') await checkSendJob(c, deps, access, { method, path });
     }
     return next();
   };
 }
 
+type AccessDeps = Pick<AppDeps, 'config' | 'store' | 'now' | 'logger' | 'upstream' | 'companyMailboxes'>;
+type Ctx = Parameters<MiddlewareHandler<AppEnv>>[0];
+interface MatchedRoute {
+  method: string;
+  path: string;
+}
+
+/**
+ * Every mailbox the request names must be allowed to the user (grants: no upstream call) and be one of the
+ * company's mailboxes (company-mailboxes.ts: the cached `GET /mailboxes`), for every role. Refused before the
+ * handler, so nothing of the request reaches Sentroy; each refusal is audited.
+ */
+async function checkMailboxes(
+  c: Ctx,
+  deps: AccessDeps,
+  access: AccessContext,
+  rules: readonly MailboxRule[],
+  route: MatchedRoute,
+): Promise<void> {
+  let named: NamedMailbox[];
+  try {
+    named = await namedMailboxes(c, rules);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400) await auditRefusal(c, deps, route, rules, error, undefined);
+    throw error;
+  }
+  for (const { rule, addresses } of named) {
+    for (const mailbox of addresses) {
+      const allowed = rule.use === 'send' ? access.canSendFrom(mailbox) : access.canReadMailbox(mailbox);
+      if (!allowed) {
+        await auditRefusal(c, deps, route, rules, new ApiError(403, mailboxDeniedMessage(mailbox)), mailbox);
+      }
+    }
+  }
+  const all = [...new Set(named.flatMap((n) => n.addresses))];
+  if (all.length === 0) return;
+  let foreign: string[];
+  try {
+    foreign = await companyMailboxesOf(deps).foreign(all);
+  } catch (error) {
+    // Fail closed: without the company's list nothing that names a mailbox goes out.
+    if (error instanceof ApiError) await auditRefusal(c, deps, route, rules, error, all[0]);
+    throw error;
+  }
+  if (foreign.length > 0) {
+    deps.logger.warn(`access: ${route.method} ${c.req.path} named a mailbox outside the company: refused`);
+    await auditRefusal(c, deps, route, rules, new ApiError(403, COMPANY_MESSAGES.foreign(foreign)), foreign[0]);
+  }
+}
+
+/**
+ * `GET /api/send/:id`: a member may follow only a job of their own sends; everyone else's is "not found", so job ids
+ * (small sequential numbers at the platform) cannot be walked. Admins and operators see the whole send log anyway.
+ */
+async function checkSendJob(c: Ctx, deps: AccessDeps, access: AccessContext, route: MatchedRoute): Promise<void> {
+  if (access.sendLogScope.rows === 'all') return;
+  const jobId = decodeSegment(paramsOf(route.path, c.req.path)['id']);
+  if (jobId !== undefined && (await deps.store.sendLog.hasJob(jobId, access.sendLogScope.userId))) return;
+  await writeAccessRefusal(c, deps, route, { jobId, reason: 'send job not in own send log', status: 404 });
+  throw new ApiError(404, ACCESS_MESSAGES.jobNotFound);
+}
+
+/** Audit a refusal, then throw it: a mail action under its own name, any other route as `access.refused`. */
+async function auditRefusal(
+  c: Ctx,
+  deps: AccessDeps,
+  route: MatchedRoute,
+  rules: readonly MailboxRule[],
+  error: ApiError,
+  mailbox: string | undefined,
+): Promise<never> {
+  const action = mailActionForRoute(route.method, route.path);
+  if (action) {
+    await auditSentroyAction(c, deps, action, await rawInput(c, route.path, rules), {
+      result: 'refused',
+      error: error.message,
+      status: error.status,
+    });
+  } else {
+    await writeAccessRefusal(c, deps, route, { mailbox, error: error.message, status: error.status });
+  }
+  throw error;
+}
+
+async function writeAccessRefusal(
+  c: Ctx,
+  deps: AccessDeps,
+  route: MatchedRoute,
+  detail: { mailbox?: string; jobId?: string; reason?: string; error?: string; status: number },
+): Promise<void> {
+  const { user } = c.get('session');
+  await deps.store.audit.write({
+    action: 'access.refused',
+    actorUserId: user.id,
+    actorEmail: user.email,
+    mailbox: detail.mailbox ?? null,
+    target: `${route.method} ${route.path}`,
+    detail: Object.fromEntries(
+      Object.entries({ ...detail, mailbox: undefined, result: 'refused' }).filter(([, v]) => v !== undefined),
+    ),
+    ip: clientIp(c, deps.config),
+    now: deps.now?.() ?? new Date(),
+  });
+}
+
+const decodeSegment = (value: string | undefined) => {
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+};
+
 /** What a refused request named, unvalidated (the audit reads it defensively). */
-async function rawInput(c: Parameters<MiddlewareHandler<AppEnv>>[0], pattern: string, rule: MailboxRule) {
+async function rawInput(c: Ctx, pattern: string, rules: readonly MailboxRule[]) {
   return {
     params: paramsOf(pattern, c.req.path),
     query: c.req.query(),
-    body: rule.source === 'body' ? await readJsonBody(c).catch(() => undefined) : undefined,
+    body: rules.some((r) => r.source === 'body') ? await readJsonBody(c).catch(() => undefined) : undefined,
   };
 }
 
@@ -111,20 +210,4 @@ function paramsOf(pattern: string, pathname: string): Record<string, string> {
     if (segment.startsWith(':') && value !== undefined) params[segment.slice(1)] = value;
   });
   return params;
-}
-
-async function namedMailbox(
-  c: Parameters<MiddlewareHandler<AppEnv>>[0],
-  rule: MailboxRule,
-): Promise<string | undefined> {
-  let raw: unknown;
-  if (rule.source === 'query') {
-    raw = c.req.query(rule.field);
-  } else {
-    // Hono caches the parsed body, so the handler reads the same object again.
-    const body = await readJsonBody(c);
-    raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[rule.field] : undefined;
-  }
-  const parsed = mailboxAddressSchema.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
 }

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleRole } from '@contract/index';
-import { ADMIN, createHarness, startFakeUpstream, type FakeUpstream, type Harness } from '../test-support';
+import {
+  ADMIN,
+  createHarness,
+  startFakeUpstream,
+  TEST_SLUG,
+  TEST_TOKEN,
+  type FakeUpstream,
+  type Harness,
+} from '../test-support';
 import { findRoutePolicy } from './route-policy';
 import { csvCell, toCsv } from './csv';
 import { main as usersCli } from '../cli/users';
@@ -46,6 +54,8 @@ const EXPECTED: Record<string, Row> = {
   'DELETE /api/inbox/:uid/read': inbox,
   'POST /api/inbox/:uid/move': inbox,
   'DELETE /api/inbox/:uid': inbox,
+  'POST /api/inbox/drafts': send,
+  'GET /api/console/inbox/message-body': inbox,
   'POST /api/console/templates/:id/preview': all,
   'GET /api/console/send-log': all,
   'GET /api/console/users': adminOnly,
@@ -118,7 +128,7 @@ beforeAll(async () => {
           })),
         })
       : undefined;
-  h = await createHarness({ upstreamUrl: fake.url });
+  h = await createHarness({ upstreamUrl: fake.url, companyMailboxes: 'upstream' });
   cookies.admin = await h.login();
   await createUser({ ...OPERATOR, role: 'operator', mailboxes: [GRANTED] });
   await createUser({ ...MEMBER, role: 'member', mailboxes: [GRANTED.toUpperCase()] });
@@ -129,6 +139,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
   await fake.close();
+});
+
+/** The Sentroy settings of the CLI, pointed at the fake (its GET /mailboxes lists the company's mailboxes). */
+const upstreamEnv = () => ({
+  SENTROY_BASE_URL: fake.url,
+  SENTROY_COMPANY_SLUG: TEST_SLUG,
+  SENTROY_ACCESS_TOKEN: TEST_TOKEN,
 });
 
 const appRoutes = () => [
@@ -620,7 +637,11 @@ describe('npm run users (CLI, in-process)', () => {
     const out: string[] = [];
     const err: string[] = [];
     const run = (...argv: string[]) =>
-      usersCli(argv, { env: { CONSOLE_DATA_DIR: dir }, out: (l) => out.push(l), err: (l) => err.push(l) });
+      usersCli(argv, {
+        env: { CONSOLE_DATA_DIR: dir, ...upstreamEnv() },
+        out: (l) => out.push(l),
+        err: (l) => err.push(l),
+      });
     try {
       expect(await run('add', 'Boss@Acme.example', '--role', 'admin', '--name', 'Boss')).toBe(0);
       expect(out.join('\n')).toMatch(/Password \(shown once\): \S{20,}/);

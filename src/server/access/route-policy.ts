@@ -7,9 +7,15 @@ import { sentroyEndpoints, type ConsoleRole, type SentroyEndpointName } from '@c
  * classified on purpose or not served at all.
  *
  *   allow      'public' (no session), 'signed-in' (any role), or the roles allowed
- *   mailbox    the request names a mailbox (query or JSON body field) that the user must be allowed to use:
- *              `read` → admin any; operator and member only granted mailboxes (inbox routes)
- *              `send` → admin and operator any; member only granted mailboxes (`from` of a send)
+ *   mailbox    the request names a mailbox (query or JSON body field; one rule, or a list when it names several)
+ *              that the user must be allowed to use:
+ *              `read` → admin any company mailbox; operator and member only granted mailboxes (inbox routes)
+ *              `send` → admin and operator any company mailbox; member only granted mailboxes (`from` of a send)
+ *              and, for every role, it must be one of the company's mailboxes (access/company-mailboxes.ts): the
+ *              platform does not check that itself. The field is read from the query and the JSON body alike
+ *              (access/named-mailboxes.ts), so a rule covers both.
+ *   sendJob    `own`: the route's `:id` is a send job; members may read only jobs in their own send log rows,
+ *              admins and operators any. Others get 404, as for a job that does not exist.
  */
 export type Audience = 'public' | 'signed-in' | readonly ConsoleRole[];
 
@@ -21,7 +27,8 @@ export interface MailboxRule {
 
 export interface RoutePolicy {
   allow: Audience;
-  mailbox?: MailboxRule;
+  mailbox?: MailboxRule | readonly MailboxRule[];
+  sendJob?: 'own';
   /** One line for the route × role table. */
   note: string;
 }
@@ -43,7 +50,7 @@ const SENTROY_POLICIES: Record<SentroyEndpointName, RoutePolicy> = {
   listTemplates: { allow: ALL_ROLES, note: 'templates: read' },
   getTemplate: { allow: ALL_ROLES, note: 'templates: read' },
   send: { allow: ALL_ROLES, mailbox: { source: 'body', field: 'from', use: 'send' }, note: 'send from `from`' },
-  getSendJob: { allow: ALL_ROLES, note: 'job ids are unguessable and carry no content' },
+  getSendJob: { allow: ALL_ROLES, sendJob: 'own', note: 'members: only jobs in their own send log' },
   listMessages: { allow: ALL_ROLES, mailbox: inboxQuery, note: 'inbox' },
   listFolders: { allow: ALL_ROLES, mailbox: inboxQuery, note: 'inbox' },
   getThread: { allow: ALL_ROLES, mailbox: inboxQuery, note: 'inbox' },
@@ -51,7 +58,10 @@ const SENTROY_POLICIES: Record<SentroyEndpointName, RoutePolicy> = {
   // Writes to the mailbox like a send from it; `from`, if given, must equal `mailbox` (contract saveDraftBodySchema).
   saveDraft: {
     allow: ALL_ROLES,
-    mailbox: { source: 'body', field: 'mailbox', use: 'send' },
+    mailbox: [
+      { source: 'body', field: 'mailbox', use: 'send' },
+      { source: 'body', field: 'from', use: 'send' },
+    ],
     note: 'save a draft to the Drafts folder of `mailbox`',
   },
   getMessage: { allow: ALL_ROLES, mailbox: inboxQuery, note: 'inbox' },
@@ -115,6 +125,12 @@ export const PREFIX_POLICIES: readonly { prefix: string; policy: RoutePolicy }[]
 
 export function findRoutePolicy(method: string, path: string): RoutePolicy | undefined {
   return ROUTE_POLICIES.get(routeKey(method, path)) ?? PREFIX_POLICIES.find((p) => path.startsWith(p.prefix))?.policy;
+}
+
+/** A policy's mailbox rules as a list (none, one or several). */
+export function mailboxRules(policy: RoutePolicy): readonly MailboxRule[] {
+  if (!policy.mailbox) return [];
+  return Array.isArray(policy.mailbox) ? policy.mailbox : [policy.mailbox as MailboxRule];
 }
 
 export function roleAllowed(allow: Audience, role: ConsoleRole): boolean {

@@ -11,17 +11,22 @@ import { hashPassword } from '../auth/password';
 import { LastAdminError } from '../db/access-store';
 import type { ConsoleStore, UserRow } from '../db/index';
 import { ApiError } from '../http-errors';
+import { COMPANY_MESSAGES, type CompanyMailboxDirectory } from './company-mailboxes';
 
 /**
  * User administration, shared by the admin routes (routes/users.ts) and the command line (cli/users.ts) so both
  * apply the same rules and write the same audit rows:
  * - an email is unique; grants are lower-case addresses;
  * - disabling ends the user's sessions at once; a password reset ends them too;
- * - at least one enabled admin always remains, and an admin cannot disable or delete their own account.
+ * - at least one enabled admin always remains, and an admin cannot disable or delete their own account;
+ * - a mailbox can only be granted when it is one of the company's mailboxes (company-mailboxes.ts): the platform
+ *   would open any mailbox the console names. Only grants being added are checked, so revoking, or editing a user
+ *   who still holds a grant from before this rule, never needs Sentroy (such a grant is refused at use anyway).
  */
 export interface UserAdminDeps {
   store: ConsoleStore;
   now: () => Date;
+  companyMailboxes: CompanyMailboxDirectory;
 }
 
 /** Who is acting: a signed-in admin, or the command line (userId null). */
@@ -102,6 +107,36 @@ export async function findUserByEmail(deps: UserAdminDeps, email: string): Promi
   return toManagedUser(row, await deps.store.grants.forUser(row.id));
 }
 
+/**
+ * Refuse (403, audited with result `refused`) grants of mailboxes that are not the company's; a 503 when the list
+ * cannot be fetched (fail closed). `mailboxes` are canonical (mailboxGrantsSchema / mailboxAddressSchema).
+ */
+async function checkNewGrants(
+  deps: UserAdminDeps,
+  actor: Actor,
+  action: 'user.create' | 'user.update',
+  target: string,
+  mailboxes: readonly string[],
+): Promise<void> {
+  if (mailboxes.length === 0) return;
+  let refusal: ApiError | undefined;
+  try {
+    const foreign = await deps.companyMailboxes.foreign(mailboxes);
+    if (foreign.length > 0) refusal = new ApiError(403, COMPANY_MESSAGES.foreign(foreign));
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    refusal = error;
+  }
+  if (!refusal) return;
+  await audit(deps, actor, action, target, {
+    mailboxes,
+    result: 'refused',
+    error: refusal.message,
+    status: refusal.status,
+  });
+  throw refusal;
+}
+
 export async function createUser(
   deps: UserAdminDeps,
   actor: Actor,
@@ -110,6 +145,7 @@ export async function createUser(
   if (await deps.store.users.findByEmail(request.email)) {
     throw new ApiError(409, USER_ADMIN_MESSAGES.duplicate(request.email));
   }
+  await checkNewGrants(deps, actor, 'user.create', request.email, request.mailboxes ?? []);
   const password = request.password ?? generatePassword();
   const created = await deps.store.users.create({
     email: request.email,
@@ -133,6 +169,10 @@ export async function updateUser(
   const before = await findOrThrow(deps, id);
   if (actor.userId === id && patch.disabled === true) throw new ApiError(409, USER_ADMIN_MESSAGES.selfDisable);
   const grantsBefore = await deps.store.grants.forUser(id);
+  if (patch.mailboxes !== undefined) {
+    const added = patch.mailboxes.map((m) => m.toLowerCase()).filter((m) => !grantsBefore.includes(m));
+    await checkNewGrants(deps, actor, 'user.update', before.email, added);
+  }
 
   const updated = await withLastAdminGuard(() => deps.store.userAdmin.update(id, patch, deps.now()));
   if (!updated) throw new ApiError(404, USER_ADMIN_MESSAGES.notFound);

@@ -19,8 +19,15 @@ import {
   type Actor,
   type UserAdminDeps,
 } from '../access/user-admin';
+import {
+  createCompanyMailboxDirectory,
+  unconfiguredCompanyMailboxes,
+  type CompanyMailboxDirectory,
+} from '../access/company-mailboxes';
 import { createConsoleStore, openConsoleDatabase } from '../db/index';
+import { ConfigError, loadServerConfig } from '../env';
 import { ApiError } from '../http-errors';
+import { createSentroyClient } from '../upstream/client';
 
 export const USAGE = `Usage: npm run users -- <command>
 
@@ -35,7 +42,9 @@ export const USAGE = `Usage: npm run users -- <command>
   reset-password <email>             set a new random password (printed once) and end their sessions
   delete <email>                     delete a user
 
-The database is CONSOLE_DATA_DIR/console.sqlite (default ./data).`;
+The database is CONSOLE_DATA_DIR/console.sqlite (default ./data). Granting a mailbox (add --mailbox, grant) asks
+Sentroy for the company's mailboxes first, so it needs SENTROY_ACCESS_TOKEN and SENTROY_COMPANY_SLUG (and
+SENTROY_BASE_URL / SENTROY_API_PATH when not the defaults), as the console itself does.`;
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -148,12 +157,38 @@ async function run(deps: UserAdminDeps, argv: string[], out: CliIo['out']): Prom
   }
 }
 
+/**
+ * The company's mailboxes for grant checks, from the same Sentroy settings the console uses. Without them a grant
+ * cannot be checked and is refused (fail closed); every other command works without Sentroy.
+ */
+function companyMailboxesFromEnv(env: CliIo['env']): CompanyMailboxDirectory {
+  const config = loadServerConfig(env);
+  const { companySlug, accessToken } = config.upstream;
+  if (!companySlug || !accessToken) return unconfiguredCompanyMailboxes;
+  // One short-lived lookup per command: no cache worth keeping, and a 1 s refresh floor is plenty.
+  return createCompanyMailboxDirectory({
+    upstream: createSentroyClient(
+      { ...config.upstream, companySlug, accessToken },
+      { userAgent: 'sentroy-console-cli' },
+    ),
+    minRefreshMs: 1_000,
+  });
+}
+
 /** Runs one command; returns the exit code (0 ok, 1 refused, 2 usage). Tests call it in-process. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  let companyMailboxes: CompanyMailboxDirectory;
+  try {
+    companyMailboxes = companyMailboxesFromEnv(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(error.message);
+    return 2;
+  }
   const dataDir = path.resolve(io.env.CONSOLE_DATA_DIR?.trim() || './data');
   const store = createConsoleStore(await openConsoleDatabase(dataDir));
   try {
-    await run({ store, now: () => new Date() }, argv, io.out);
+    await run({ store, now: () => new Date(), companyMailboxes }, argv, io.out);
     return 0;
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && error.name === 'TypeError' && 'code' in error)) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SendLogItem, SendLogStatus } from '@contract/index';
 import type { ConsoleDatabase } from './schema';
 
@@ -115,6 +115,22 @@ export function sendLogQueries(db: Kysely<ConsoleDatabase>) {
         responseStatus: row.response_status,
         responseBody: row.response_body,
       };
+    },
+
+    /**
+     * Whether `userId` sent the job `jobId` through the console: a member may follow only those (access control,
+     * issue 8). A batch row keeps its job ids comma-joined; ids never contain a comma (resourceIdSchema).
+     */
+    async hasJob(jobId: string, userId: string): Promise<boolean> {
+      if (jobId === '' || jobId.includes(',')) return false;
+      const row = await db
+        .selectFrom('send_log')
+        .select('id')
+        .where('user_id', '=', userId)
+        .where(sql<boolean>`instr(',' || job_id || ',', ${`,${jobId},`}) > 0`)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     /** `onlyUserId`: a member's scope (access control, issue #5) — only the rows that user sent. */

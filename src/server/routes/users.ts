@@ -2,13 +2,19 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { createUserRequestSchema, updateUserRequestSchema } from '@contract/index';
 import type { AppDeps, AppEnv } from '../app-types';
+import { companyMailboxesOf } from '../access/company-mailboxes';
 import { createUser, deleteUser, listUsers, resetPassword, updateUser, type Actor } from '../access/user-admin';
 import { clientIp } from '../request-info';
 import { parseOrThrow, readJsonBody } from '../validation';
 
 /** `/api/console/users`: user administration. Admins only (access/route-policy.ts); the rules are in user-admin.ts. */
 export function userRoutes(deps: AppDeps) {
-  const adminDeps = { store: deps.store, now: () => deps.now?.() ?? new Date() };
+  const adminDeps = {
+    store: deps.store,
+    now: () => deps.now?.() ?? new Date(),
+    // Grants are checked against the same cached list as the access gate's mailbox checks.
+    companyMailboxes: companyMailboxesOf(deps),
+  };
   const actorOf = (c: Context<AppEnv>): Actor => {
     const { user } = c.get('session');
     return { userId: user.id, email: user.email, ip: clientIp(c, deps.config), via: 'web' };
