@@ -14,15 +14,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const meAs = (role: ConsoleRole): Me => ({
+const meAs = (role: ConsoleRole, grants?: string[]): Me => ({
   ...demoMe,
   user: { ...demoMe.user, email: `${role}@acme.example`, name: `Demo ${role}`, role },
-  mailboxGrants: role === 'member' ? ['support@acme.example'] : [],
+  mailboxGrants: grants ?? (role === 'member' ? ['support@acme.example'] : []),
 });
 
-function renderAt(path: string, role: ConsoleRole, extra: Record<string, MockRoute> = {}) {
+function renderAt(path: string, role: ConsoleRole, extra: Record<string, MockRoute> = {}, grants?: string[]) {
   const api = mockApi({
-    'GET /auth/me': () => ok(meAs(role)),
+    'GET /auth/me': () => ok(meAs(role, grants)),
     'GET /api/console/users': () => ok([]),
     'GET /api/mailboxes': () => ok([]),
     'GET /api/console/audit': () => ok({ entries: [], total: 0, page: 1, limit: 50 }),
@@ -62,5 +62,46 @@ describe('role-aware route guard', () => {
     cleanup();
     renderAt('/audit', 'admin');
     await screen.findByRole('heading', { level: 1, name: 'Audit log' });
+  });
+
+  describe('the inbox', () => {
+    const inboxRoutes: Record<string, MockRoute> = {
+      'GET /api/mailboxes': () => ok([{ email: 'support@acme.example', domain: 'acme.example', username: 'support' }]),
+      'GET /api/inbox/mailboxes': () =>
+        ok([{ name: 'INBOX', path: 'INBOX', specialUse: null, totalMessages: 0, unreadMessages: 0 }]),
+      'GET /api/inbox': () => ok([]),
+    };
+    const noAccess = async (reason: RegExp) => {
+      const heading = await screen.findByRole('heading', { level: 1, name: "You don't have access to this page" });
+      expect(heading.closest('section')?.textContent).toMatch(reason);
+      expect(screen.queryByRole('alert')).toBeNull();
+    };
+
+    it.each(['/inbox', '/inbox/info%40acme.example/INBOX', '/inbox/info%40acme.example/INBOX/7'])(
+      'an operator without mailboxes following %s gets the "no access" page, and no mailbox is asked for',
+      async (path) => {
+        const api = renderAt(path, 'operator', inboxRoutes);
+        await noAccess(/an operator, and this page needs a company mailbox granted to you/);
+        expect(api.calls.filter((c) => c.includes('/api/inbox'))).toEqual([]);
+        const nav = screen.getByRole('navigation', { name: 'Main' });
+        expect(within(nav).queryByRole('link', { name: 'Inbox' })).toBeNull();
+      },
+    );
+
+    it('a member following a link to a mailbox not granted to them gets the "no access" page', async () => {
+      const api = renderAt('/inbox/info%40acme.example/INBOX', 'member', inboxRoutes);
+      await noAccess(/a member, and this page needs the mailbox info@acme\.example/);
+      expect(api.calls.filter((c) => c.includes('/api/inbox'))).toEqual([]);
+    });
+
+    it('lets in a member, and an operator, with a granted mailbox', async () => {
+      renderAt('/inbox', 'member', inboxRoutes);
+      await screen.findByRole('heading', { level: 1, name: 'Inbox' });
+      expect(await screen.findByText('No messages here.')).toBeTruthy();
+      cleanup();
+      renderAt('/inbox/support%40acme.example/INBOX', 'operator', inboxRoutes, ['support@acme.example']);
+      await screen.findByRole('heading', { level: 1, name: 'Inbox' });
+      expect(screen.queryByText("You don't have access to this page")).toBeNull();
+    });
   });
 });

@@ -3,11 +3,16 @@ import { redirect, useParams, type LoaderFunctionArgs } from 'react-router';
 import { useMe } from '@web/features/auth/api';
 import { mailboxesQueryOptions } from '@web/lib/company-queries';
 import { foldersQueryOptions, InboxPage, inboxHref } from '@web/features/inbox';
+import { requireInbox } from './require-ability';
 
-/** `/inbox` → the first mailbox's INBOX; `/inbox/:mailbox` → its INBOX. Warms the folder list otherwise. */
+/**
+ * Users who may read some mailbox only (requireInbox: others get the "no access" page, not a failing inbox).
+ * `/inbox` → the first mailbox's INBOX; `/inbox/:mailbox` → its INBOX. Warms the folder list otherwise.
+ */
 export const inboxLoader =
   (queryClient: QueryClient) =>
   async ({ params }: LoaderFunctionArgs) => {
+    if (!(await requireInbox(queryClient, params.mailbox))) return null;
     if (!params.mailbox) {
       const mailboxes = await queryClient.ensureQueryData(mailboxesQueryOptions());
       const first = mailboxes[0];
