@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { ensureBootstrapUsers, type BootstrapUser } from './access/bootstrap-use
 import { ensureBootstrapAdmins, type BootstrapAdmin } from './auth/bootstrap-admins';
 import { createConsoleStore, openConsoleDatabase } from './db/index';
 import type { ServerConfig } from './env';
+import { guardedCreateServer, httpServerLimits, type HttpServerLimits } from './http-server';
 import { createLogger, type LogSink } from './logger';
 import { createSentroyClient, type RetryPolicy } from './upstream/client';
 
@@ -35,6 +37,8 @@ export interface StartServerOptions {
   log?: LogSink;
   /** Upstream retry tuning (tests make it fast). */
   retry?: Partial<RetryPolicy>;
+  /** The HTTP server's timeouts and connection caps (http-server.ts); tests shorten them. */
+  serverLimits?: Partial<HttpServerLimits>;
 }
 
 export interface RunningServer {
@@ -88,7 +92,13 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     ),
   });
 
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  const limits = httpServerLimits(config.limits.maxConnectionsPerAddress, options.serverLimits);
+  const server = serve({
+    fetch: app.fetch,
+    hostname: config.host,
+    port: config.port,
+    createServer: guardedCreateServer(limits, logger) as unknown as typeof createServer,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error) => {
