@@ -29,7 +29,7 @@ const columns: DataTableColumn<AuditEntryView>[] = [
     id: 'time',
     header: 'Time',
     rowHeader: true,
-    className: 'lg:whitespace-nowrap',
+    className: 'xl:whitespace-nowrap',
     cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time>,
   },
   { id: 'actor', header: 'Actor', cell: (e) => text(e.actorEmail) },
@@ -37,7 +37,7 @@ const columns: DataTableColumn<AuditEntryView>[] = [
   { id: 'target', header: 'Target', cell: (e) => text(e.target) },
   { id: 'mailbox', header: 'Mailbox', cell: (e) => text(e.mailbox) },
   { id: 'ip', header: 'IP', cell: (e) => e.ip ?? '—' },
-  { id: 'detail', header: 'Detail', className: 'lg:min-w-64', cell: (e) => <AuditDetail entry={e} /> },
+  { id: 'detail', header: 'Detail', className: 'xl:min-w-56', cell: (e) => <AuditDetail entry={e} /> },
 ];
 
 /** Audit page (admins): filters, paging, CSV export of the same filters. */
@@ -72,7 +72,7 @@ export function AuditPage() {
         role="search"
         aria-label="Filter the audit log"
         onSubmit={apply}
-        className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
+        className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-6"
       >
         {field('actor', 'Actor')}
         <label className="text-sm font-medium">
@@ -96,7 +96,7 @@ export function AuditPage() {
         {field('mailbox', 'Mailbox')}
         {field('from', 'From date', 'date')}
         {field('to', 'To date', 'date')}
-        <div className="flex flex-wrap items-end gap-2">
+        <div className="col-span-2 flex flex-wrap items-end gap-2 lg:col-span-1">
           <Button type="submit">Apply filters</Button>
           <a
             href={auditCsvHref(query)}
@@ -125,7 +125,7 @@ export function AuditPage() {
             columns={columns}
             rows={audit.data.entries}
             rowKey={(e) => e.id}
-            stackBelow="lg"
+            stackBelow="xl"
             rowClassName={(e) =>
               outcomeOf(e) === 'refused' || outcomeOf(e) === 'failed' ? 'bg-red-50/60 dark:bg-red-950/30' : undefined
             }

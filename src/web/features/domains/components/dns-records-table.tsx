@@ -18,7 +18,7 @@ function PurposeCell({ record, domain }: { record: DnsRecord; domain: DomainDeta
   if (!isCheck(purpose)) return <span>{purposeLabel[purpose]}</span>;
   const passes = checkPasses(domain, purpose);
   return (
-    <span className="flex flex-col gap-1">
+    <span className="flex flex-col items-start gap-1">
       <span>{purpose}</span>
       {passes ? (
         <Badge tone="success" icon="✓">
@@ -51,7 +51,7 @@ export function DnsRecordsTable({ domain }: { domain: DomainDetail }) {
     {
       id: 'name',
       header: 'Name',
-      className: 'font-mono',
+      className: 'font-mono break-all',
       cell: (record) => (
         <>
           <div>{record.name}</div>
@@ -62,7 +62,7 @@ export function DnsRecordsTable({ domain }: { domain: DomainDetail }) {
     {
       id: 'value',
       header: 'Value',
-      className: 'font-mono md:max-w-xl',
+      className: 'font-mono break-all md:max-w-xl',
       cell: (record) => (
         <>
           <div>{record.value}</div>

@@ -21,6 +21,12 @@ function StatusCell({ item }: { item: SendLogItem }) {
         <span className="sr-only"> (checking the platform for updates)</span>
       )}
       {item.scheduledAt && <div className="text-xs">for {formatDateTime(item.scheduledAt)}</div>}
+      {(item.jobId || item.mailLogId) && (
+        <div className="mt-1 font-mono text-xs break-all text-slate-500 dark:text-slate-400">
+          {item.jobId && <div>job {item.jobId}</div>}
+          {item.mailLogId && <div>log {item.mailLogId}</div>}
+        </div>
+      )}
       {job.isError && (
         <div className="mt-1 text-xs text-slate-600 dark:text-slate-300">Status unavailable: {job.error.message}</div>
       )}
@@ -65,7 +71,7 @@ export function sendLogColumns(templates: Templates): DataTableColumn<SendLogIte
     {
       id: 'when',
       header: 'When',
-      className: 'lg:whitespace-nowrap',
+      className: 'xl:whitespace-nowrap',
       cell: (item) => <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>,
     },
     {
@@ -102,18 +108,6 @@ export function sendLogColumns(templates: Templates): DataTableColumn<SendLogIte
             ))}
           </ul>
         ),
-    },
-    {
-      id: 'job',
-      header: 'Job',
-      className: 'font-mono text-xs',
-      cell: (item) => (
-        <>
-          {item.jobId && <div>job {item.jobId}</div>}
-          {item.mailLogId && <div>log {item.mailLogId}</div>}
-          {!item.jobId && !item.mailLogId && '—'}
-        </>
-      ),
     },
     { id: 'status', header: 'Status', cell: (item) => <StatusCell item={item} /> },
   ];

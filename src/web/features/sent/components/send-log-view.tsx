@@ -45,7 +45,7 @@ export function SendLogView() {
         columns={columns}
         rows={items}
         rowKey={(item) => item.id}
-        stackBelow="lg"
+        stackBelow="xl"
       />
       <nav aria-label="Send log pages" className="flex flex-wrap items-center gap-3 text-sm">
         <Button variant="secondary" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
