@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, useParams, type LoaderFunctionArgs } from 'react-router';
 import { useMe } from '@web/features/auth/api';
+import { visibleText } from '@web/lib/visible-text';
 import { mailboxesQueryOptions } from '@web/lib/company-queries';
 import { foldersQueryOptions, InboxPage, inboxHref } from '@web/features/inbox';
 import { requireInbox } from './require-ability';
@@ -32,7 +33,7 @@ export function InboxRoute() {
   const parsedUid = uid && /^\d+$/.test(uid) ? Number(uid) : undefined;
   return (
     <>
-      <title>{`${folder} · ${mailbox} · Inbox · Sentroy Console`}</title>
+      <title>{`${visibleText(folder)} · ${visibleText(mailbox)} · Inbox · Sentroy Console`}</title>
       <InboxPage mailbox={mailbox} folder={folder} uid={parsedUid} user={me.data?.user.email ?? 'anonymous'} />
     </>
   );

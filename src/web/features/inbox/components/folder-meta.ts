@@ -1,5 +1,6 @@
 import { ALL_FOLDER_PATH, SPECIAL_USE, type Folder } from '@contract/index';
 import type { IconName } from '@web/components/ui/icon';
+import { visibleText } from '@web/lib/visible-text';
 
 export const SPECIAL_ORDER = [
   SPECIAL_USE.inbox,
@@ -28,9 +29,10 @@ export function specialUseOf(folder: Pick<Folder, 'path' | 'specialUse'>): strin
   return folder.specialUse && LABELS[folder.specialUse] ? folder.specialUse : null;
 }
 
+/** The folder's name as shown; a name from the server is mail-server text, so its invisible characters show. */
 export function folderLabel(folder: Pick<Folder, 'path' | 'name' | 'specialUse'>): string {
   const special = specialUseOf(folder);
-  return special ? LABELS[special]!.label : (folder.path.split('/').at(-1) ?? folder.name);
+  return special ? LABELS[special]!.label : visibleText(folder.path.split('/').at(-1) ?? folder.name);
 }
 
 export function folderIcon(folder: Pick<Folder, 'path' | 'specialUse'>): IconName {

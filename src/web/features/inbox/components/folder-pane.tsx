@@ -2,6 +2,7 @@ import type { Folder } from '@contract/index';
 import { NavLink } from 'react-router';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { inboxHref } from '../inbox-href';
+import { BidiText } from '@web/components/ui/bidi-text';
 import { Icon } from '@web/components/ui/icon';
 import { folderIcon, folderLabel, orderFolders } from './folder-meta';
 
@@ -49,7 +50,9 @@ export function FolderPane({ mailbox, folders, isPending, error, onRetry, onDrop
               }
             >
               <Icon name={folderIcon(folder)} />
-              <span className="flex-1 truncate">{folderLabel(folder)}</span>
+              <span className="flex-1 truncate">
+                <BidiText text={folderLabel(folder)} />
+              </span>
               {folder.unreadMessages > 0 && (
                 <span className="rounded-full bg-slate-200 px-2 text-xs font-semibold dark:bg-slate-700">
                   {folder.unreadMessages}

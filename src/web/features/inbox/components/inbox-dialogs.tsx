@@ -1,4 +1,5 @@
 import type { Folder } from '@contract/index';
+import { BidiText } from '@web/components/ui/bidi-text';
 import { Button } from '@web/components/ui/button';
 import { plural } from '../api/message-actions';
 import { folderLabel, isVirtualFolder, orderFolders } from './folder-meta';
@@ -37,7 +38,7 @@ export function InboxDialogs({
             .map(({ folder: f, depth }) => (
               <li key={f.path} style={{ paddingLeft: `${depth}rem` }}>
                 <Button variant="ghost" className="w-full justify-start" onClick={() => onMoveTo(f)}>
-                  {folderLabel(f)}
+                  <BidiText text={folderLabel(f)} />
                 </Button>
               </li>
             ))}

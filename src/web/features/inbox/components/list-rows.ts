@@ -1,5 +1,6 @@
 import type { MessageSummary } from '@contract/index';
 import { buildThreads, type ThreadableMessage } from '@mail/threading';
+import { displayAddress } from '@web/lib/visible-text';
 
 /** One row of the message list: a message, or a conversation shown by its newest message. */
 export interface ListRow {
@@ -31,7 +32,10 @@ export function messageRow(message: MessageSummary): ListRow {
 
 const senderName = (m: MessageSummary, self: string) => {
   if (m.from.address.toLowerCase() === self.toLowerCase()) return 'me';
-  return m.from.name || m.from.address || '(unknown)';
+  if (!m.from.name?.trim() && !m.from.address) return '(unknown)';
+  // A name that looks like another address is shown with the real one (lib/visible-text.ts displayAddress).
+  const shown = displayAddress(m.from.name, m.from.address);
+  return shown.showAddress ? `${shown.label} <${m.from.address}>` : shown.label;
 };
 
 /**

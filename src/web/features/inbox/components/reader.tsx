@@ -1,23 +1,16 @@
-import type { MessageAddress, MessageDetail } from '@contract/index';
+import type { MessageDetail } from '@contract/index';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@web/components/ui/button';
-import { Icon } from '@web/components/ui/icon';
+import { BidiText } from '@web/components/ui/bidi-text';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { formatDateTime } from '@web/lib/format-date';
-import { attachmentHref } from '../api/get-message';
 import { useConversation } from '../api/get-conversation';
 import { useAutoRead } from '../hooks/use-auto-read';
+import { AddressText } from './address-text';
 import { HtmlBody } from './html-body';
+import { AttachmentChips, MessageHeader } from './message-header';
 import { useTrustedSenders } from './remote-content';
 import { TextBody } from './text-body';
-
-const formatAddress = (a: MessageAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
-const formatSize = (bytes: number) =>
-  bytes < 1024
-    ? `${bytes} B`
-    : bytes < 1024 * 1024
-      ? `${(bytes / 1024).toFixed(1)} KB`
-      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export interface ReaderProps {
   mailbox: string;
@@ -69,13 +62,17 @@ export function Reader(props: ReaderProps) {
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 id="reader-subject" className="text-xl font-semibold text-slate-950 dark:text-white">
-          {detail.subject || '(no subject)'}
+          {detail.subject ? <BidiText text={detail.subject} /> : '(no subject)'}
         </h2>
         <Button variant="secondary" aria-pressed={conversation} onClick={() => setConversation((c) => !c)}>
           Conversation
         </Button>
       </div>
-      {locatedIn && <p className="text-sm text-slate-600 dark:text-slate-300">In {locatedIn}</p>}
+      {locatedIn && (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          In <BidiText text={locatedIn} />
+        </p>
+      )}
       {conversation ? <Conversation {...props} detail={detail} /> : <MessageView {...props} detail={detail} />}
     </article>
   );
@@ -90,41 +87,9 @@ function MessageView({ mailbox, folder, uid, detail, user }: ReaderProps & { det
   const onBlockedCount = useCallback((n: number) => setBlocked(n), []);
   return (
     <>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-        <dt className="font-medium text-slate-500 dark:text-slate-400">From</dt>
-        <dd>{formatAddress(detail.from) || '(unknown)'}</dd>
-        <dt className="font-medium text-slate-500 dark:text-slate-400">To</dt>
-        <dd>{detail.to.map(formatAddress).join(', ') || '—'}</dd>
-        {detail.cc.length > 0 && (
-          <>
-            <dt className="font-medium text-slate-500 dark:text-slate-400">Cc</dt>
-            <dd>{detail.cc.map(formatAddress).join(', ')}</dd>
-          </>
-        )}
-        <dt className="font-medium text-slate-500 dark:text-slate-400">Date</dt>
-        <dd>{formatDateTime(detail.date)}</dd>
-      </dl>
+      <MessageHeader detail={detail} />
 
-      {detail.attachments.length > 0 && (
-        <section aria-label="Attachments">
-          <ul className="flex flex-wrap gap-2">
-            {detail.attachments.map((a) => (
-              <li key={a.partId}>
-                <a
-                  href={attachmentHref(mailbox, folder, uid, a.partId)}
-                  download={a.filename}
-                  className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
-                >
-                  <Icon name="paperclip" />
-                  <span>
-                    Download {a.filename} <span className="text-slate-500">({formatSize(a.size)})</span>
-                  </span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <AttachmentChips mailbox={mailbox} folder={folder} uid={uid} attachments={detail.attachments} />
 
       {detail.htmlBody !== null && blocked > 0 && !allowRemote && (
         <div
@@ -185,10 +150,12 @@ function Conversation({
               className="rounded-md border border-slate-200 dark:border-slate-700"
             >
               <summary className="cursor-pointer px-3 py-2 text-sm">
-                <span className="font-medium">{m.detail.from.name || m.detail.from.address}</span>
+                <span className="font-medium">
+                  <AddressText address={m.detail.from} />
+                </span>
                 <span className="text-slate-500">
                   {' '}
-                  · {formatDateTime(m.detail.date)} · {m.folder}
+                  · {formatDateTime(m.detail.date)} · <BidiText text={m.folder} />
                 </span>
               </summary>
               <div className="border-t border-slate-200 p-3 dark:border-slate-700">
