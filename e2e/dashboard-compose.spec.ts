@@ -175,7 +175,7 @@ test.describe('dashboard: replies from the inbox', () => {
 
     await page.goto(`/compose?replyTo=${encodeURIComponent(RECIPIENT)}&folder=INBOX&uid=${original!.uid}&mode=forward`);
     await expect(page.getByLabel('Subject', { exact: true })).toHaveValue(/^Fwd: /);
-    await expect(page.getByLabel('Message', { exact: true })).toHaveValue(/Forwarded message/);
+    await expect(page.getByLabel('Quoted message', { exact: true })).toHaveValue(/Forwarded message/);
     const files = page.getByRole('list', { name: 'Attached files' });
     await expect(files.getByRole('listitem').first()).toBeVisible();
     await expect(files.getByRole('progressbar')).toHaveCount(0);

@@ -32,8 +32,10 @@ test('a reply goes to the senderâ€™s Sent folder and threads into the recipientâ
   const to = form.getByRole('list', { name: 'To addresses' }).getByRole('listitem');
   await expect(to).toHaveCount(1);
   await expect(to).toContainText(INFO);
+  // The original is quoted as plain text of its own, apart from the Markdown the user writes.
+  await expect(form.getByLabel('Quoted message', { exact: true })).toHaveValue(/ wrote:\n> /);
   const body = form.getByLabel('Message', { exact: true });
-  await expect(body).toHaveValue(/wrote:\n\n> /);
+  await expect(body).toHaveValue('');
   const text = `Thanks, the Q3 numbers look right. (${test.info().testId})`;
   await body.press('ControlOrMeta+Home');
   await body.pressSequentially(text);

@@ -11,6 +11,7 @@ import { formatBytes } from '@web/lib/format-bytes';
 import { markdownToHtml } from '@web/lib/markdown';
 import { sectionsOf, toVariables } from '@web/lib/template-variables';
 import type { Draft } from './draft';
+import { quoteToHtml } from './quote';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -26,13 +27,21 @@ export interface SendContext {
   allowInactiveDomain?: boolean;
 }
 
-/** A written message as the email's HTML document and its plain-text alternative. */
-export function messageBody(markdown: string): { html: string; text: string } {
+/**
+ * A written message as the email's HTML document and its plain-text alternative: the user's Markdown, then the
+ * quoted original of a reply or forward. The quote is plain text and only ever escaped into the HTML
+ * (utils/quote.ts), never read as Markdown.
+ */
+export function messageBody(markdown: string, quote = ''): { html: string; text: string } {
+  const quoted = quote.trim() ? quote.trimEnd() : '';
   const html =
     '<!DOCTYPE html>\n<html>\n<head><meta charset="utf-8"></head>\n<body style="font-family: Helvetica, Arial, sans-serif; line-height: 1.5">\n' +
     markdownToHtml(markdown) +
+    (quoted ? `\n${quoteToHtml(quoted)}` : '') +
     '\n</body>\n</html>';
-  return { html, text: markdown };
+  // The Markdown exactly as written (drafts/draft-message.ts finds the quote again by its length), then the quote.
+  const text = quoted ? (markdown.trim() ? `${markdown}\n\n${quoted}` : quoted) : markdown;
+  return { html, text };
 }
 
 /** The template variables a send must fill: declared ones and sections. */
@@ -92,8 +101,10 @@ export function buildSendRequest(draft: Draft, ctx: SendContext): { request?: Se
       subject ||= ctx.templateSubject ?? '';
     }
   } else {
-    if (!draft.markdown.trim()) errors.body = 'Write a message';
-    content = messageBody(draft.markdown);
+    // A forward may go without a word of its own; a reply that only quotes is almost always a slip.
+    const forward = draft.replySource.endsWith('/forward');
+    if (!draft.markdown.trim() && !(forward && draft.quote?.trim())) errors.body = 'Write a message';
+    content = messageBody(draft.markdown, draft.quote);
   }
   if (!subject) errors.subject = 'Add a subject';
 

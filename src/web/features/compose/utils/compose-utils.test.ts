@@ -148,7 +148,7 @@ describe('replyFields', () => {
       inReplyTo: '<m2@client.example>',
       references: ['<m1@client.example>', '<m2@client.example>'],
     });
-    expect(replyFields(original, 'info@acme.example', 'reply').markdown).toContain('> Line 1\n> Line 2');
+    expect(replyFields(original, 'info@acme.example', 'reply').quote).toContain('> Line 1\n> Line 2');
   });
   it('reply-all copies the other recipients but not the replying mailbox; forward starts empty with Fwd:', () => {
     expect(replyFields(original, 'info@acme.example', 'replyAll').cc).toEqual([
