@@ -144,6 +144,8 @@ export const AUDIT_ACTIONS = [
   'account.password-change',
   'account.sign-out-everywhere',
   'account.session-end',
+  /** A request the access gate refused for what it named: a mailbox (not granted, not the company's) or a send job. */
+  'access.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -100,7 +100,10 @@ async function checkMailboxes(
   try {
     named = await namedMailboxes(c, rules);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 400) await auditRefusal(c, deps, route, rules, error, undefined);
+    // 400: unreadable mailbox or body; 413: a body over the size limit (validation.ts readJsonBody).
+    if (error instanceof ApiError && (error.status === 400 || error.status === 413)) {
+      await auditRefusal(c, deps, route, rules, error, undefined);
+    }
     throw error;
   }
   for (const { rule, addresses } of named) {
