@@ -5,9 +5,12 @@ import { accessControl } from './access/access-control';
 import type { AppDeps, AppEnv } from './app-types';
 import { ApiError, errorEnvelope, MESSAGES } from './http-errors';
 import { bodyLimit, SEND_BODY_LIMIT_BYTES, SMALL_BODY_LIMIT_BYTES } from './middleware/body-limit';
+import { hostCheck } from './middleware/host-check';
+import { refusalAudit } from './middleware/refusal-audit';
 import { requestLog } from './middleware/request-log';
 import { sameOrigin } from './middleware/same-origin';
 import { securityHeaders } from './middleware/security-headers';
+import { sendGate } from './middleware/send-gate';
 import { accountRoutes } from './routes/account';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -34,22 +37,29 @@ import { webAppRoutes } from './routes/web-app';
  *   *    /api/console/account/…   the user's own password and sessions (session)
  *   GET  /*                       the built SPA, with index.html for deep links
  *
- * Order matters: log and headers wrap everything; the origin check and body limits run before any handler reads a
- * body; the access gate (access/route-policy.ts) covers every route: session, role, mailbox grants, default deny.
+ * Order matters: log and headers wrap everything; the Host and origin checks and body limits run before any handler
+ * reads a body; large sends wait for a slot before anything reads theirs; the access gate (access/route-policy.ts)
+ * covers every route: session, role, mailbox grants, default deny; body refusals on console routes are audited.
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.use('*', requestLog(deps.logger));
   app.use('*', securityHeaders());
+  // DNS rebinding: only the console's own host names get past this (middleware/host-check.ts).
+  app.use('*', hostCheck(deps.config));
   app.use('*', sameOrigin(deps.config));
   const sendBodyLimit = bodyLimit(SEND_BODY_LIMIT_BYTES);
   const smallBodyLimit = bodyLimit(SMALL_BODY_LIMIT_BYTES);
   // Drafts carry the same attachments as the send they become.
   const largeBodyPaths = new Set(['/api/send', '/api/inbox/drafts']);
   app.use('*', (c, next) => (largeBodyPaths.has(c.req.path) ? sendBodyLimit : smallBodyLimit)(c, next));
+  // Large sends and drafts wait for one of a few slots with their bodies unread (middleware/send-gate.ts).
+  const largeBodyGate = sendGate(deps, { maxConcurrent: deps.config.limits.maxConcurrentLargeSends });
+  for (const largePath of largeBodyPaths) app.use(largePath, largeBodyGate);
   // Every route's policy (access/route-policy.ts): session, role and mailbox grants, default deny.
   app.use('*', accessControl(deps));
+  app.use('*', refusalAudit(deps));
 
   app.route('/healthz', healthRoutes());
   app.route('/auth', authRoutes(deps));

@@ -22,6 +22,18 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${field}: ${issue.message}`;
 }
 
+/**
+ * A request body refused before validation: not JSON, beyond the shape limits, or over the size limit. Routes that
+ * audit their refusals (routes/sentroy.ts, middleware/refusal-audit.ts) see it as any ApiError; its class says the body
+ * itself was the problem.
+ */
+export class BodyRefusedError extends ApiError {
+  constructor(status: 400 | 413, message: string) {
+    super(status, message);
+    this.name = 'BodyRefusedError';
+  }
+}
+
 /** One read per request: access control, the handler and the refusal audit may each ask for the body. */
 const bodies = new WeakMap<object, Promise<unknown>>();
 
@@ -46,16 +58,16 @@ async function parseJsonBody(c: Context): Promise<unknown> {
   try {
     text = await c.req.text();
   } catch (error) {
+    // The size limit fails the stream with its BodyRefusedError; some runtimes wrap the reason.
     if (error instanceof ApiError) throw error;
-    // The size limit fails the stream with its ApiError; some runtimes wrap the reason.
     if (error instanceof Error && error.cause instanceof ApiError) throw error.cause;
-    throw new ApiError(400, MESSAGES.invalidJson);
+    throw new BodyRefusedError(400, MESSAGES.invalidJson);
   }
   const problem = jsonLimitProblem(text);
-  if (problem !== undefined) throw new ApiError(400, problem);
+  if (problem !== undefined) throw new BodyRefusedError(400, problem);
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ApiError(400, MESSAGES.invalidJson);
+    throw new BodyRefusedError(400, MESSAGES.invalidJson);
   }
 }

@@ -20,7 +20,9 @@ beforeAll(async () => {
     path.join(dist, 'index.html'),
     '<!doctype html><div id="root"></div><script type="module" src="/assets/app-1a2b.js"></script>',
   );
-  writeFileSync(path.join(dist, 'assets', 'app-1a2b.js'), 'console.log("app")');
+  writeFileSync(path.join(dist, 'assets', 'app-1a2b.js'), 'console.log("app")\n//# sourceMappingURL=app-1a2b.js.map');
+  // A map left in dist/ by some other build: it must stay private all the same.
+  writeFileSync(path.join(dist, 'assets', 'app-1a2b.js.map'), '{"version":3,"sourcesContent":["SECRET SOURCE"]}');
   writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(path.join(path.dirname(dist), 'outside-secret.txt'), 'nope');
   fake = await startFakeUpstream();
@@ -106,6 +108,29 @@ describe('static SPA', () => {
       const res = await h.request(urlPath, { headers: { accept: '*/*' } });
       expect(res.text_).not.toContain('nope');
     }
+  });
+
+  it('never serves a source map, however it is asked for', async () => {
+    for (const [urlPath, accept] of [
+      ['/assets/app-1a2b.js.map', '*/*'],
+      ['/assets/app-1a2b.js.map', 'text/html'],
+      ['/assets/app-1a2b.js.MAP', '*/*'],
+      ['/assets/app-1a2b.js%2Emap', '*/*'],
+      ['/assets/app-1a2b.js%2emap', 'text/html'],
+    ]) {
+      for (const method of ['GET', 'HEAD']) {
+        const res = await h.request(urlPath!, { method, headers: { accept: accept! } });
+        expect(res.text_, `${method} ${urlPath}`).not.toContain('SECRET SOURCE');
+        if (accept === '*/*') expect(res.status, `${method} ${urlPath}`).toBe(404);
+      }
+    }
+    const res = await h.request('/assets/app-1a2b.js.map');
+    expect(JSON.parse(res.text_)).toEqual({ data: null, error: 'Not found' });
+  });
+
+  it('builds no source maps (vite.config.ts)', async () => {
+    const { default: viteConfig } = await import('../../vite.config');
+    expect((viteConfig as { build?: { sourcemap?: unknown } }).build?.sourcemap).toBe(false);
   });
 
   it('says clearly when the web app is not built', async () => {

@@ -1,13 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
 import { BODY_LIMITS } from '../abuse-limits';
-import { ApiError } from '../http-errors';
+import { BodyRefusedError } from '../validation';
 
 /** 64 KB is plenty for every JSON body but /api/send, which carries base64 attachments (20 MB raw ≈ 27 MB encoded). */
 export const SMALL_BODY_LIMIT_BYTES = BODY_LIMITS.smallBytes;
 export const SEND_BODY_LIMIT_BYTES = BODY_LIMITS.sendBytes;
 
-export function tooLargeError(maxBytes: number): ApiError {
-  return new ApiError(413, `The request body is too large (at most ${formatBytes(maxBytes)})`);
+export function tooLargeError(maxBytes: number): BodyRefusedError {
+  return new BodyRefusedError(413, `The request body is too large (at most ${formatBytes(maxBytes)})`);
 }
 
 /**
@@ -42,7 +42,7 @@ function withBody(raw: Request, body: ReadableStream<Uint8Array>): Request {
 }
 
 /** A body that fails its first read, without pulling anything from the socket. */
-function failingStream(error: ApiError): ReadableStream<Uint8Array> {
+function failingStream(error: BodyRefusedError): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       controller.error(error);

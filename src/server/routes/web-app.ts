@@ -18,7 +18,6 @@ const MIME_TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -52,6 +51,7 @@ export function webAppRoutes(staticDir: string) {
       return undefined;
     }
     if (decoded.includes('\0') || decoded.split(/[/\\]/).includes('..')) return undefined;
+    if (/\.map$/i.test(decoded)) return undefined; // however the name was encoded
     const file = path.resolve(root, `.${decoded}`);
     if (file !== root && !file.startsWith(root + path.sep)) return undefined;
     const info = await stat(file).catch(() => undefined);
@@ -69,6 +69,9 @@ export function webAppRoutes(staticDir: string) {
   return new Hono<AppEnv>().on(['GET', 'HEAD'], '*', async (c, next) => {
     const urlPath = c.req.path;
     if (isServerPath(urlPath)) return next();
+
+    // Source maps are never served, whatever dist/ holds: a public map hands out the console's whole source.
+    if (/\.map$/i.test(urlPath)) return next();
 
     if (urlPath !== '/' && !urlPath.endsWith('/')) {
       const found = await fileFor(urlPath);
