@@ -250,12 +250,12 @@ export function InboxPage({ mailbox, folder, uid, user }: InboxPageProps) {
         <h1 className="text-lg font-semibold focus:outline-none" tabIndex={-1} data-route-heading="inbox">
           Inbox
         </h1>
-        <label className="flex items-center gap-2 text-sm">
+        <label className="flex min-w-0 max-w-full items-center gap-2 text-sm">
           Mailbox
           <select
             value={mailbox}
             onChange={(event) => void navigate(inboxHref(event.target.value, 'INBOX'))}
-            className="rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+            className="min-w-0 max-w-full rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
           >
             {(mailboxes.data ?? [{ email: mailbox }]).map((m) => (
               <option key={m.email} value={m.email}>
@@ -266,6 +266,7 @@ export function InboxPage({ mailbox, folder, uid, user }: InboxPageProps) {
         </label>
       </div>
       <InboxToolbar
+        compact={narrow}
         showBack={narrow && uid !== undefined}
         onBack={() => closeMessage()}
         targetCount={targetCount}
@@ -283,6 +284,8 @@ export function InboxPage({ mailbox, folder, uid, user }: InboxPageProps) {
       <InboxPanes
         narrow={narrow}
         messageOpen={uid !== undefined}
+        folder={folder}
+        folderName={folderName}
         layout={layout}
         onLayoutChange={setLayout}
         readerPane={readerPane}

@@ -61,7 +61,10 @@ export function Reader(props: ReaderProps) {
       className="space-y-4 p-4 focus:outline-none"
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h2 id="reader-subject" className="text-xl font-semibold text-slate-950 dark:text-white">
+        <h2
+          id="reader-subject"
+          className="min-w-0 text-xl font-semibold [overflow-wrap:anywhere] text-slate-950 dark:text-white"
+        >
           {detail.subject ? <BidiText text={detail.subject} /> : '(no subject)'}
         </h2>
         <Button variant="secondary" aria-pressed={conversation} onClick={() => setConversation((c) => !c)}>
