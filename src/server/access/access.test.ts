@@ -54,7 +54,6 @@ const EXPECTED: Record<string, Row> = {
   'DELETE /api/inbox/:uid/read': inbox,
   'POST /api/inbox/:uid/move': inbox,
   'DELETE /api/inbox/:uid': inbox,
-  'POST /api/inbox/drafts': send,
   'GET /api/console/inbox/message-body': inbox,
   'POST /api/console/templates/:id/preview': all,
   'GET /api/console/send-log': all,

@@ -8,6 +8,7 @@ import {
 } from '@contract/index';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@web/lib/api-client';
+import type { AppQueryMeta } from '@web/lib/query-client';
 import { userKeys } from './keys';
 
 const userPath = (id: string) => `/api/console/users/${encodeURIComponent(id)}`;
@@ -28,16 +29,23 @@ export function deleteUser(id: string): Promise<unknown> {
   return apiClient.delete(userPath(id));
 }
 
-/** Every user mutation refreshes the list when it settles; errors go through the global toast path. */
-function useUserMutation<TVariables, TResult>(mutationFn: (variables: TVariables) => Promise<TResult>) {
+/**
+ * Every user mutation refreshes the list when it settles. Errors go through the global toast path, unless the
+ * caller shows them itself (`errorHandling: 'local'`: the create and edit forms, next to the fields).
+ */
+function useUserMutation<TVariables, TResult>(
+  mutationFn: (variables: TVariables) => Promise<TResult>,
+  meta?: AppQueryMeta,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
+    meta,
     onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
   });
 }
 
-export const useCreateUser = () => useUserMutation(createUser);
-export const useUpdateUser = () => useUserMutation(updateUser);
+export const useCreateUser = (meta?: AppQueryMeta) => useUserMutation(createUser, meta);
+export const useUpdateUser = (meta?: AppQueryMeta) => useUserMutation(updateUser, meta);
 export const useResetUserPassword = () => useUserMutation(resetUserPassword);
 export const useDeleteUser = () => useUserMutation(deleteUser);

@@ -134,4 +134,51 @@ describe('UsersPage', () => {
     await waitFor(() => expect(onError).toHaveBeenCalledWith('At least one enabled admin must remain'));
     expect(screen.getByRole('row', { name: /agent@acme\.example/ }).textContent).toContain('Active');
   });
+
+  it('offers only the company mailboxes, and shows the server refusing a grant next to the form', async () => {
+    usersApi({
+      'POST /api/console/users': () => fail(403, 'ceo@rival.example is not a mailbox of this company'),
+    });
+    const { user: u, onError } = renderPage();
+    const form = await screen.findByRole('form', { name: 'Add a user' });
+    const offered = (await within(form).findAllByRole('checkbox')).map((c) => c.closest('label')?.textContent);
+    expect(offered).toEqual(['info@acme.example', 'support@acme.example']);
+    await u.type(within(form).getByLabelText('Email'), 'new@acme.example');
+    await u.click(within(form).getByRole('checkbox', { name: 'info@acme.example' }));
+    await u.click(within(form).getByRole('button', { name: 'Create user' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe(
+      'ceo@rival.example is not a mailbox of this company',
+    );
+    // Shown once, beside the form, not again as a toast.
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('marks a grant held from before that is not a company mailbox, and lets the admin take it away', async () => {
+    const api = usersApi();
+    api.users[1]!.mailboxes = ['ceo@rival.example', 'support@acme.example'];
+    const { user: u } = renderPage();
+    await u.click(await screen.findByRole('button', { name: 'Edit agent@acme.example' }));
+    const edit = screen.getByRole('form', { name: 'Edit agent@acme.example' });
+    const stray = within(edit).getByRole('checkbox', { name: 'ceo@rival.example (not a company mailbox)' });
+    expect(within(edit).getByText(/Not mailboxes of this company/)).toBeTruthy();
+    await u.click(stray);
+    await u.click(within(edit).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() =>
+      expect(api.bodies.at(-1)).toEqual({
+        key: 'patch',
+        body: { role: 'member', name: null, mailboxes: ['support@acme.example'] },
+      }),
+    );
+  });
+
+  it('says so when the company mailboxes cannot be loaded, instead of loading forever', async () => {
+    // A 4xx is not retried by the query client, so the failure shows at once (Sentroy's own rate limit here).
+    usersApi({ 'GET /api/mailboxes': () => fail(429, 'Too many requests. Please try again later.') });
+    renderPage();
+    const form = await screen.findByRole('form', { name: 'Add a user' });
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toContain("The company's mailboxes could not be loaded");
+    expect(alert.textContent).toContain('Too many requests');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
 });

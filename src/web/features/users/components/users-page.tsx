@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ConsoleRole, ManagedUser, Mailbox, UserWithPassword } from '@contract/index';
+import type { ConsoleRole, ManagedUser, UserWithPassword } from '@contract/index';
 import { Button } from '@web/components/ui/button';
 import { CopyButton } from '@web/components/ui/copy-button';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { useMailboxes } from '@web/lib/company-queries';
 import { useCreateUser, useDeleteUser, useResetUserPassword, useUpdateUser, useUsers } from '../api';
+import { FormError, MailboxGrants, type MailboxGrantsProps } from './mailbox-grants';
 import { UsersTable } from './users-table';
 
 const ROLES: { value: ConsoleRole; label: string }[] = [
@@ -48,42 +49,6 @@ function NameAndRoleFields({
   );
 }
 
-function MailboxCheckboxes({
-  legend,
-  mailboxes,
-  selected,
-  onChange,
-}: {
-  legend: string;
-  mailboxes: Mailbox[] | undefined;
-  selected: string[];
-  onChange: (next: string[]) => void;
-}) {
-  if (!mailboxes) return <LoadingState label="Loading mailboxes…" />;
-  return (
-    <fieldset className="mt-3">
-      <legend className="text-sm font-medium">{legend}</legend>
-      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-        {mailboxes.map((m) => {
-          const email = m.email.toLowerCase();
-          return (
-            <label key={email} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={selected.includes(email)}
-                onChange={(e) =>
-                  onChange(e.target.checked ? [...selected, email] : selected.filter((s) => s !== email))
-                }
-              />
-              {email}
-            </label>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
-}
-
 /** The new password, shown once with a copy button. */
 function PasswordOnce({ result, onDone }: { result: UserWithPassword; onDone: () => void }) {
   return (
@@ -107,10 +72,10 @@ function CreateUserForm({
   mailboxes,
   onCreated,
 }: {
-  mailboxes: Mailbox[] | undefined;
+  mailboxes: MailboxGrantsProps['mailboxes'];
   onCreated: (r: UserWithPassword) => void;
 }) {
-  const create = useCreateUser();
+  const create = useCreateUser({ errorHandling: 'local' });
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<ConsoleRole>('member');
@@ -154,7 +119,8 @@ function CreateUserForm({
         </label>
         <NameAndRoleFields name={name} role={role} onName={setName} onRole={setRole} />
       </div>
-      <MailboxCheckboxes legend="Mailbox access" mailboxes={mailboxes} selected={grants} onChange={setGrants} />
+      <MailboxGrants legend="Mailbox access" mailboxes={mailboxes} selected={grants} onChange={setGrants} />
+      <FormError error={create.error} />
       <Button type="submit" className="mt-4" disabled={create.isPending}>
         Create user
       </Button>
@@ -205,10 +171,10 @@ function EditUserPanel({
   onClose,
 }: {
   user: ManagedUser;
-  mailboxes: Mailbox[] | undefined;
+  mailboxes: MailboxGrantsProps['mailboxes'];
   onClose: () => void;
 }) {
-  const update = useUpdateUser();
+  const update = useUpdateUser({ errorHandling: 'local' });
   const [role, setRole] = useState<ConsoleRole>(user.role);
   const [name, setName] = useState(user.name ?? '');
   const [grants, setGrants] = useState<string[]>(user.mailboxes);
@@ -228,7 +194,8 @@ function EditUserPanel({
       <div className="mt-2 grid gap-3 sm:grid-cols-2">
         <NameAndRoleFields name={name} role={role} onName={setName} onRole={setRole} />
       </div>
-      <MailboxCheckboxes legend="Mailbox access" mailboxes={mailboxes} selected={grants} onChange={setGrants} />
+      <MailboxGrants legend="Mailbox access" mailboxes={mailboxes} selected={grants} onChange={setGrants} />
+      <FormError error={update.error} />
       <div className="mt-4 flex gap-2">
         <Button type="submit" disabled={update.isPending}>
           Save changes
@@ -244,7 +211,12 @@ function EditUserPanel({
 /** Users page (admins): create, edit role and grants, reset password, disable/enable, delete. */
 export function UsersPage() {
   const users = useUsers();
-  const mailboxes = useMailboxes();
+  const mailboxQuery = useMailboxes();
+  const mailboxes = {
+    data: mailboxQuery.data,
+    error: mailboxQuery.error,
+    onRetry: () => void mailboxQuery.refetch(),
+  };
   const update = useUpdateUser();
   const reset = useResetUserPassword();
   const [shownPassword, setShownPassword] = useState<UserWithPassword>();
@@ -254,14 +226,9 @@ export function UsersPage() {
   return (
     <>
       {shownPassword && <PasswordOnce result={shownPassword} onDone={() => setShownPassword(undefined)} />}
-      <CreateUserForm mailboxes={mailboxes.data} onCreated={setShownPassword} />
+      <CreateUserForm mailboxes={mailboxes} onCreated={setShownPassword} />
       {editing && (
-        <EditUserPanel
-          key={editing.id}
-          user={editing}
-          mailboxes={mailboxes.data}
-          onClose={() => setEditing(undefined)}
-        />
+        <EditUserPanel key={editing.id} user={editing} mailboxes={mailboxes} onClose={() => setEditing(undefined)} />
       )}
       {deleting && <ConfirmDeleteDialog user={deleting} onClose={() => setDeleting(undefined)} />}
 
