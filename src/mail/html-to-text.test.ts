@@ -125,3 +125,23 @@ describe('htmlToText: what the reader sees', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('htmlToText on real MJML output', () => {
+  it('leaves out <mj-preview> and keeps the text of every column (their wrappers set font-size:0)', async () => {
+    const { default: mjml2html } = await import('mjml');
+    const { html } = await mjml2html(
+      `<mjml><mj-head><mj-preview>PREVIEW-LEAK shown only in the inbox list</mj-preview>
+        <mj-style>.promo { color: #c00 }</mj-style></mj-head>
+        <mj-body><mj-section>
+          <mj-column><mj-text>Left column</mj-text></mj-column>
+          <mj-column><mj-text css-class="promo">Right column</mj-text>
+            <mj-button href="https://acme.example/go">Open</mj-button></mj-column>
+        </mj-section>
+        <mj-section><mj-column><mj-image src="https://acme.example/logo.png" alt="Acme" /></mj-column></mj-section>
+        </mj-body></mjml>`,
+      { validationLevel: 'soft' },
+    );
+    expect(html).toContain('PREVIEW-LEAK');
+    expect(htmlToText(html)).toBe('Left column\nRight column\nOpen (https://acme.example/go)');
+  });
+});
