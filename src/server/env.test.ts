@@ -94,6 +94,32 @@ describe('loadServerConfig', () => {
     expect(message).not.toContain('zzzz');
   });
 
+  it('reads the abuse limits an operator may set, with their defaults', () => {
+    expect(loadServerConfig({}).limits).toEqual({
+      maxLoginFailuresPerAddress: 30,
+      maxConnectionsPerAddress: 128,
+      maxConcurrentLargeSends: 3,
+    });
+    expect(
+      loadServerConfig({
+        LOGIN_MAX_FAILURES_PER_ADDRESS: '200',
+        MAX_CONNECTIONS_PER_ADDRESS: '0',
+        MAX_CONCURRENT_LARGE_SENDS: '1',
+      }).limits,
+    ).toEqual({ maxLoginFailuresPerAddress: 200, maxConnectionsPerAddress: 0, maxConcurrentLargeSends: 1 });
+    // Behind a proxy every socket peer is the proxy: no per-address connection cap unless one is set.
+    expect(loadServerConfig({ TRUST_PROXY: '1' }).limits.maxConnectionsPerAddress).toBe(0);
+    expect(() =>
+      loadServerConfig({
+        LOGIN_MAX_FAILURES_PER_ADDRESS: '0',
+        MAX_CONNECTIONS_PER_ADDRESS: '-1',
+        MAX_CONCURRENT_LARGE_SENDS: '100',
+      }),
+    ).toThrow(
+      /LOGIN_MAX_FAILURES_PER_ADDRESS must be .*\n.*MAX_CONNECTIONS_PER_ADDRESS must be .*\n.*MAX_CONCURRENT_LARGE_SENDS must be/,
+    );
+  });
+
   it('treats blank values as unset', () => {
     expect(loadServerConfig({ SENTROY_ACCESS_TOKEN: '', PORT: ' ' }).upstream.accessToken).toBeUndefined();
   });
