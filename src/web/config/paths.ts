@@ -16,15 +16,22 @@ export const paths = {
   template: { path: '/templates/:id', getHref: (id: string) => `/templates/${encodeURIComponent(id)}` },
   compose: {
     path: '/compose',
-    /** A reply / reply-all / forward of a message opens compose with the original's coordinates. */
-    getHref: (reply?: { mailbox: string; folder: string; uid: number; mode: 'reply' | 'replyAll' | 'forward' }) =>
+    /**
+     * A reply / reply-all / forward of a message opens compose with the original's coordinates; a message of a
+     * Drafts folder opens for editing with `mode: 'edit'` (features/compose/hooks/use-compose-entry.ts).
+     */
+    getHref: (reply?: {
+      mailbox: string;
+      folder: string;
+      uid: number;
+      mode: 'reply' | 'replyAll' | 'forward' | 'edit';
+    }) =>
       reply
-        ? `/compose?${new URLSearchParams({
-            replyTo: reply.mailbox,
-            folder: reply.folder,
-            uid: String(reply.uid),
-            mode: reply.mode,
-          }).toString()}`
+        ? `/compose?${new URLSearchParams(
+            reply.mode === 'edit'
+              ? { edit: String(reply.uid), mailbox: reply.mailbox, folder: reply.folder }
+              : { replyTo: reply.mailbox, folder: reply.folder, uid: String(reply.uid), mode: reply.mode },
+          ).toString()}`
         : '/compose',
   },
   sent: { path: '/sent', getHref: () => '/sent' },

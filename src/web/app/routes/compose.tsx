@@ -20,7 +20,7 @@ export function ComposeRoute() {
       <title>Compose · Sentroy Console</title>
       <PageHeader
         title="Compose"
-        description="Write and send from your company's mailboxes. Drafts are saved in this browser."
+        description="Write and send from your company's mailboxes. Drafts are saved to the Drafts folder of the From mailbox as you type."
       />
       <PaneErrorBoundary title="The compose form could not be shown.">
         {me ? (

@@ -1,6 +1,7 @@
 import { actionResultSchema, type ActionResult } from '@contract/index';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@web/lib/api-client';
+import { clearLocalDrafts } from '@web/lib/local-drafts';
 
 export function logout(): Promise<ActionResult> {
   return apiClient.post('/auth/logout', undefined, { schema: actionResultSchema });
@@ -21,6 +22,8 @@ export function useLogout({ onSettled }: UseLogoutOptions = {}) {
     // A 401 here means the session was already gone, which is what the user asked for.
     meta: { errorHandling: 'local' },
     onSettled: async () => {
+      // Drafts buffered in this browser are the user's unsent mail: the next person here must not find them.
+      await clearLocalDrafts();
       await onSettled?.();
       // Only once the signed-in pages are gone, so their mounted queries do not refetch on the way out.
       queryClient.clear();

@@ -15,6 +15,11 @@ export interface SendMessageInput {
  * the page never builds, copies and encodes one 27 MB string on the main thread.
  */
 export function sendRequestBlob(body: SendRequest): Blob {
+  return jsonWithAttachmentsBlob(body);
+}
+
+/** Any JSON body with base64 `attachments` (a send, a draft) as a Blob assembled from parts. */
+export function jsonWithAttachmentsBlob(body: { attachments?: { content: string }[] }): Blob {
   const attachments = body.attachments ?? [];
   const marker = (i: number) => `__attachment_content_${i}__`;
   const json = JSON.stringify({

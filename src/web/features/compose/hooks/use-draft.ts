@@ -1,107 +1,69 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { isEmptyDraft, newDraft, type Draft } from '../utils/draft';
-import { openDraftStore, type DraftStore } from '../utils/draft-store';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { isEmptyDraft, type Draft } from '../utils/draft';
+import { attachmentsPending } from '../utils/draft-message';
+import type { DraftBuffer } from '../utils/draft-store';
+import { deleteDraftCopies, saveDraftCopy, type DraftServer } from '../utils/draft-sync';
 
-const AUTOSAVE_MS = 3000;
+/** Quiet time after the last change before a save. */
+export const AUTOSAVE_MS = 3000;
+/** Wait before trying again after a failed save. */
+export const RETRY_MS = 15_000;
 
-export interface StoredDraft {
-  store: DraftStore;
-  /** The draft saved by an earlier visit, or a new one. */
-  initial: Draft;
+export type DraftSaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date; mailbox: string; attachments: number }
+  /** Kept in this browser only, on purpose (no From yet, or a mailbox whose Drafts the user cannot open). */
+  | { kind: 'local'; reason: string }
+  /** The save to Drafts failed: the browser's buffer has it, a retry is scheduled. */
+  | { kind: 'failed'; message: string; attachmentsKept: boolean };
+
+export interface UseDraftOptions {
+  /** This user's buffer in the browser (utils/draft-store.ts). */
+  buffer: DraftBuffer;
+  server: DraftServer;
+  /** Whether the user may list and delete in `mailbox`'s Drafts folder (needed to replace copies). */
+  canUseDrafts: (mailbox: string) => boolean;
+  /** Called after each confirmed save (compose puts the mailbox in the URL). */
+  onSaved?: (mailbox: string) => void;
+  delayMs?: number;
+  retryMs?: number;
 }
 
 /**
- * Opens the draft store (IndexedDB, else localStorage) and reads the saved draft, once per mount: null until both
- * are done, so the form never starts with a blank draft that the saved one would then overwrite.
+ * One compose draft, saved a few seconds after each change (and when compose is left or the page hidden): first to
+ * the browser's buffer, then to the From mailbox's Drafts folder (utils/draft-sync.ts), after which the buffer entry
+ * goes unless the draft changed meanwhile. Saves run one at a time; `finish()` (after a send, or to discard) waits
+ * for the one in flight, then deletes every copy of the draft and stops saving it.
  *
- * The store keeps one draft per browser. Every save is stamped with `ownerId`, and a draft stamped by another console
- * user (a shared browser) is discarded unread: someone else's unsent mail must never appear in this form.
+ * Work may outlive the component (a save started on leaving compose): it never sets state after unmount, so nothing
+ * reaches React once the component is gone.
  */
-export function useStoredDraft(ownerId: string, open: () => Promise<DraftStore> = openDraftStore): StoredDraft | null {
-  const [stored, setStored] = useState<StoredDraft | null>(null);
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const base = await open();
-      const store = ownedDraftStore(base, ownerId);
-      let saved = await base.load().catch(() => null);
-      if (saved && saved.ownerId !== ownerId) {
-        await base.clear().catch(() => undefined);
-        saved = null;
-      }
-      if (live) setStored({ store, initial: saved ?? newDraft() });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [open, ownerId]);
-  return stored;
-}
-
-/** `store`, with every saved draft stamped as `ownerId`'s. */
-export function ownedDraftStore(store: DraftStore, ownerId: string): DraftStore {
-  return {
-    kind: store.kind,
-    load: () => store.load(),
-    save: (draft) => store.save({ ...draft, ownerId }),
-    clear: () => store.clear(),
-  };
-}
-
-/**
- * The compose draft, saved every few seconds (and when the page is left) to `store`. `savedAt` is when the last
- * save finished, `savedAttachments` how many files it kept (a reload brings those back). `reset()` drops the saved
- * copy and starts a new draft with a new idempotency key.
- */
-export function useDraft(store: DraftStore, initial: Draft) {
+export function useDraft(initial: Draft, options: UseDraftOptions) {
   const [draft, setDraft] = useState<Draft>(initial);
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
-  const [attachmentsKept, setAttachmentsKept] = useState(true);
-  const [savedAttachments, setSavedAttachments] = useState(0);
-  const latest = useRef(draft);
-  const dirty = useRef(false);
-  /** Bumped by reset(): a save that started before it must not report on the new draft. */
-  const generation = useRef(0);
+  const [state, setState] = useState<DraftSaveState>({ kind: 'idle' });
+  // One controller per mount: plain mutable state outside React, so saves can outlive renders (and the component).
+  const [saver] = useState(() => createDraftSaver(initial, options, { setDraft, setState }));
+  // The latest callbacks and rights, before any effect of this render runs.
+  useLayoutEffect(() => {
+    saver.use(options);
+  });
+
+  useEffect(() => saver.changed(draft), [saver, draft]);
 
   useEffect(() => {
-    latest.current = draft;
-    dirty.current = true;
-  }, [draft]);
-
-  useEffect(() => {
-    let saving = false;
-    const save = async () => {
-      if (!dirty.current || saving) return;
-      dirty.current = false;
-      saving = true;
-      const snapshot = latest.current;
-      const started = generation.current;
-      try {
-        if (isEmptyDraft(snapshot)) {
-          await store.clear();
-          return;
-        }
-        const result = await store.save(snapshot);
-        if (started !== generation.current) return;
-        setAttachmentsKept(result.attachmentsKept);
-        setSavedAttachments(result.attachmentsKept ? snapshot.attachments.length : 0);
-        setSavedAt(new Date());
-      } catch {
-        // Try again at the next tick.
-        if (started === generation.current) dirty.current = true;
-      } finally {
-        saving = false;
-      }
-    };
-    const tick = () => void save();
-    const timer = setInterval(tick, AUTOSAVE_MS);
-    window.addEventListener('pagehide', tick);
+    saver.attach();
+    const onHide = () => void saver.flush();
+    const onOnline = () => saver.retryNow();
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('online', onOnline);
     return () => {
-      clearInterval(timer);
-      window.removeEventListener('pagehide', tick);
-      tick();
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('online', onOnline);
+      // Leaving compose saves what is pending; the work finishes on its own, without touching React.
+      saver.detach();
     };
-  }, [store]);
+  }, [saver]);
 
   const update = useCallback((patch: Partial<Draft> | ((d: Draft) => Partial<Draft>)) => {
     setDraft((d) => ({
@@ -111,18 +73,137 @@ export function useDraft(store: DraftStore, initial: Draft) {
     }));
   }, []);
 
-  const reset = useCallback(
-    (next: Draft = newDraft()) => {
-      generation.current += 1;
-      void store.clear().catch(() => undefined);
-      dirty.current = false;
-      latest.current = next;
-      setDraft(next);
-      setSavedAt(null);
-      setSavedAttachments(0);
-    },
-    [store],
-  );
+  /** A failed send keeps the draft: saving resumes (finish() was not called). */
+  return { draft, update, state, flush: saver.flush, finish: saver.finish };
+}
 
-  return { draft, update, reset, savedAt, attachmentsKept, savedAttachments };
+interface Setters {
+  setDraft: (update: (d: Draft) => Draft) => void;
+  setState: (state: DraftSaveState) => void;
+}
+
+function createDraftSaver(initial: Draft, initialOptions: UseDraftOptions, react: Setters) {
+  let latest = initial;
+  /** updatedAt of the last state a save (or the opening) covered: a draft whose updatedAt differs has changes. */
+  let covered = initial.updatedAt;
+  let closed = false;
+  let queue: Promise<void> = Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let options = initialOptions;
+  let mounted = true;
+
+  const saver = {
+    use(next: UseDraftOptions) {
+      options = next;
+    },
+    attach() {
+      mounted = true;
+    },
+    /** Unmounted: from here on no state is set; a pending save still goes out. */
+    detach() {
+      mounted = false;
+      if (timer !== undefined) void saver.flush();
+    },
+    report(next: DraftSaveState) {
+      if (mounted) react.setState(next);
+    },
+    schedule(ms: number) {
+      clearTimeout(timer);
+      timer = setTimeout(() => void saver.flush(), ms);
+    },
+    changed(draft: Draft) {
+      // savedTo / adopted are the saver's own bookkeeping: keep its newest values.
+      latest = { ...draft, savedTo: latest.savedTo, adopted: latest.adopted };
+      if (draft.updatedAt !== covered && !closed) saver.schedule(options.delayMs ?? AUTOSAVE_MS);
+    },
+    /** Queue a save now: saves never overlap, and finish() runs after the one in flight. */
+    flush(): Promise<void> {
+      clearTimeout(timer);
+      timer = undefined;
+      const next = queue.then(save, save);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    retryNow() {
+      covered = '';
+      void saver.flush();
+    },
+    /**
+     * The draft is done (sent, or discarded): no more saves; once the save in flight is over, every copy in Drafts
+     * and the browser's buffer are deleted. Rejects when the copies could not be deleted (the buffer is cleared
+     * anyway: the draft is done).
+     */
+    finish(): Promise<void> {
+      closed = true;
+      clearTimeout(timer);
+      timer = undefined;
+      const work = queue.then(async () => {
+        const { buffer, server, canUseDrafts } = options;
+        await buffer.remove(latest.id).catch(() => undefined);
+        // Looked up even without a confirmed save: an append whose confirmation failed may have left a copy.
+        const where = [latest.savedTo?.mailbox, latest.from, ...(latest.adopted ?? []).map((a) => a.mailbox)]
+          .filter((m): m is string => !!m)
+          .map((m) => m.trim().toLowerCase());
+        if (where.length > 0 && where.every(canUseDrafts)) await deleteDraftCopies(server, latest);
+      });
+      queue = work.catch(() => undefined);
+      return work;
+    },
+  };
+
+  async function save(): Promise<void> {
+    const snapshot = latest;
+    if (closed || snapshot.updatedAt === covered) return;
+    const { buffer, server, canUseDrafts } = options;
+    if (isEmptyDraft(snapshot)) {
+      covered = snapshot.updatedAt;
+      await buffer.remove(snapshot.id).catch(() => undefined);
+      return saver.report({ kind: 'idle' });
+    }
+    const buffered = await buffer.save(snapshot).catch(() => ({ attachmentsKept: false }));
+    const mailbox = snapshot.from.trim().toLowerCase();
+    if (!mailbox) {
+      covered = snapshot.updatedAt;
+      return saver.report({
+        kind: 'local',
+        reason: 'Saved in this browser: choose a From mailbox to save it to Drafts.',
+      });
+    }
+    if (!canUseDrafts(mailbox)) {
+      covered = snapshot.updatedAt;
+      return saver.report({
+        kind: 'local',
+        reason: `Saved in this browser only: your access does not include the Drafts folder of ${mailbox}.`,
+      });
+    }
+    saver.report({ kind: 'saving' });
+    // A file still being read changes the draft when it is done, which schedules the next save.
+    if (attachmentsPending(snapshot)) return;
+    try {
+      const saved = await saveDraftCopy(server, snapshot);
+      covered = snapshot.updatedAt;
+      // Where the copy now is; not a user change, so updatedAt stays and no new save is scheduled.
+      const record = (d: Draft): Draft => ({ ...d, savedTo: saved, adopted: [] });
+      latest = record(latest);
+      if (mounted) react.setDraft(record);
+      if (latest.updatedAt === snapshot.updatedAt) await buffer.remove(snapshot.id).catch(() => undefined);
+      else await buffer.save(latest).catch(() => undefined);
+      saver.report({
+        kind: 'saved',
+        at: new Date(),
+        mailbox: saved.mailbox,
+        attachments: snapshot.attachments.filter((a) => a.content !== null && !a.error).length,
+      });
+      options.onSaved?.(saved.mailbox);
+    } catch (error) {
+      saver.report({
+        kind: 'failed',
+        message: error instanceof Error ? error.message : 'unknown error',
+        attachmentsKept: buffered.attachmentsKept,
+      });
+      if (!closed && mounted) saver.schedule(options.retryMs ?? RETRY_MS);
+    }
+  }
+
+  return saver;
 }

@@ -1,20 +1,32 @@
+import {
+  BUFFERED_DRAFTS,
+  BUFFERED_FILES,
+  LEGACY_LOCAL_STORAGE_KEY,
+  LOCAL_STORAGE_DRAFTS_KEY,
+  openLocalDraftsDatabase,
+} from '@web/lib/local-drafts';
 import { newDraft, type Draft, type DraftAttachment } from './draft';
 
 /**
- * Where the compose draft is kept between visits: IndexedDB, with each attachment's bytes stored as a Blob (so a
- * reload brings back attachments of any size up to the 20 MB cap), or localStorage when IndexedDB cannot be opened
- * (some private modes), which holds ~5 MB and so keeps only small attachments.
+ * The browser's buffer of drafts: what was typed since the last save reached the Drafts folder, and everything
+ * while offline. The Drafts folder is where drafts live (utils/draft-sync.ts); a draft leaves the buffer once a save
+ * of its latest state is confirmed there. Any number of drafts, keyed by draft id: a reply never overwrites the
+ * draft being written in another tab.
+ *
+ * IndexedDB keeps each attachment as a Blob (any size up to the 20 MB cap); when it cannot be opened (some private
+ * modes) localStorage holds the drafts as JSON (~5 MB: only small attachments), else memory.
  */
-export interface DraftStore {
-  readonly kind: 'indexeddb' | 'localstorage';
-  load(): Promise<Draft | null>;
-  /** Resolves once the draft is stored; `attachmentsKept` is false when its attachments could not be stored. */
+export interface DraftBuffer {
+  readonly kind: 'indexeddb' | 'localstorage' | 'memory';
+  load(id: string): Promise<Draft | null>;
+  /** Every buffered draft, attachments without their bytes (for listing). */
+  list(): Promise<Draft[]>;
+  /** Resolves once stored; `attachmentsKept` is false when its attachments could not be stored. */
   save(draft: Draft): Promise<{ attachmentsKept: boolean }>;
-  clear(): Promise<void>;
+  remove(id: string): Promise<void>;
 }
 
-export const LOCAL_STORAGE_KEY = 'sentroy-console:compose-draft';
-/** localStorage holds ~5 MB per origin: larger attachments are not kept in a draft saved there. */
+/** localStorage holds ~5 MB per origin: larger attachments are not kept in a draft buffered there. */
 export const MAX_LOCAL_ATTACHMENT_CHARS = 2 * 1024 * 1024;
 
 /** Parse a stored draft, filling fields a newer version added; null for anything that is not a draft. */
@@ -28,32 +40,58 @@ function reviveDraft(value: unknown): Draft | null {
 // ---------------------------------------------------------------------------------------------------------------
 // localStorage (fallback)
 
-export function createLocalStorageDraftStore(storage: Storage): DraftStore {
+export function createLocalStorageDraftBuffer(storage: Storage): DraftBuffer {
+  const readAll = (): Record<string, unknown> => {
+    try {
+      const all = JSON.parse(storage.getItem(LOCAL_STORAGE_DRAFTS_KEY) ?? '{}') as unknown;
+      const map =
+        typeof all === 'object' && all !== null && !Array.isArray(all) ? (all as Record<string, unknown>) : {};
+      // The one-slot draft of the first versions comes across once.
+      const legacy = reviveDraft(JSON.parse(storage.getItem(LEGACY_LOCAL_STORAGE_KEY) ?? 'null'));
+      if (legacy) {
+        map[legacy.id] = legacy;
+        storage.setItem(LOCAL_STORAGE_DRAFTS_KEY, JSON.stringify(map));
+        storage.removeItem(LEGACY_LOCAL_STORAGE_KEY);
+      }
+      return map;
+    } catch {
+      return {};
+    }
+  };
   return {
     kind: 'localstorage',
-    async load() {
-      try {
-        const text = storage.getItem(LOCAL_STORAGE_KEY);
-        return text ? reviveDraft(JSON.parse(text)) : null;
-      } catch {
-        return null;
-      }
-    },
+    load: async (id) => reviveDraft(readAll()[id]),
+    list: async () =>
+      Object.values(readAll())
+        .map(reviveDraft)
+        .filter((d): d is Draft => d !== null),
     async save(draft) {
       const ready = draft.attachments.filter((a) => a.content !== null && !a.error);
       const chars = ready.reduce((sum, a) => sum + (a.content?.length ?? 0), 0);
       const keepAttachments = chars <= MAX_LOCAL_ATTACHMENT_CHARS;
       // Blobs do not survive JSON: the base64 text is what this store keeps.
       const attachments = keepAttachments ? ready.map(({ blob: _blob, ...a }) => a) : [];
+      const all = readAll();
       try {
-        storage.setItem(LOCAL_STORAGE_KEY, JSON.stringify({ ...draft, attachments }));
+        storage.setItem(LOCAL_STORAGE_DRAFTS_KEY, JSON.stringify({ ...all, [draft.id]: { ...draft, attachments } }));
         return { attachmentsKept: keepAttachments && ready.length === draft.attachments.length };
       } catch {
+        try {
+          storage.setItem(
+            LOCAL_STORAGE_DRAFTS_KEY,
+            JSON.stringify({ ...all, [draft.id]: { ...draft, attachments: [] } }),
+          );
+        } catch {
+          // Full: the draft stays in the page (and goes to Drafts on the next save).
+        }
         return { attachmentsKept: false };
       }
     },
-    async clear() {
-      storage.removeItem(LOCAL_STORAGE_KEY);
+    async remove(id) {
+      const all = readAll();
+      if (!(id in all)) return;
+      delete all[id];
+      storage.setItem(LOCAL_STORAGE_DRAFTS_KEY, JSON.stringify(all));
     },
   };
 }
@@ -61,13 +99,7 @@ export function createLocalStorageDraftStore(storage: Storage): DraftStore {
 // ---------------------------------------------------------------------------------------------------------------
 // IndexedDB
 
-const DB_NAME = 'sentroy-console';
-const DB_VERSION = 1;
-const DRAFTS = 'drafts';
-const ATTACHMENTS = 'draft-attachments';
-const DRAFT_KEY = 'compose';
-
-/** An attachment's bytes: the file itself, or (for one restored from an older localStorage draft) its base64. */
+/** An attachment's bytes: the file itself, or (for one restored from a localStorage draft) its base64. */
 type StoredBytes = { blob: Blob } | { content: string };
 type StoredAttachment = Omit<DraftAttachment, 'content' | 'readBytes' | 'blob'>;
 
@@ -84,77 +116,73 @@ const committed = (tx: IDBTransaction) =>
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
   });
 
-export function openDraftDatabase(factory: IDBFactory): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = factory.open(DB_NAME, DB_VERSION);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(DRAFTS)) db.createObjectStore(DRAFTS);
-      if (!db.objectStoreNames.contains(ATTACHMENTS)) db.createObjectStore(ATTACHMENTS);
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
-  });
+/** The keys of one draft's files ([draftId, attachmentId]); a draft has few, so all keys are read and filtered. */
+async function fileKeysOf(files: IDBObjectStore, draftId: string): Promise<[string, string][]> {
+  const keys = (await done(files.getAllKeys())) as IDBValidKey[];
+  return keys.filter((k): k is [string, string] => Array.isArray(k) && k[0] === draftId) as [string, string][];
 }
 
 /**
- * One record for the draft's fields and one per attachment (keyed by the attachment's id), written once: the
- * autosave every few seconds rewrites the small draft record and only adds the files it has not stored yet. All
- * operations run one after the other, so a `clear()` after a send can never be overtaken by an earlier save.
+ * One record per draft and one per attachment (keyed [draftId, attachmentId]), each file written once: the autosave
+ * rewrites the small draft record and adds only the files it has not stored yet. Operations run one after the other,
+ * so a remove() after a save can never be overtaken by it.
  */
-export function createIndexedDbDraftStore(db: IDBDatabase, legacy?: DraftStore): DraftStore {
+export function createIndexedDbDraftBuffer(db: IDBDatabase, legacy?: DraftBuffer): DraftBuffer {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(operation: () => Promise<T>): Promise<T> => {
     const next = queue.then(operation, operation);
     queue = next.catch(() => undefined);
     return next;
   };
+  let legacyMoved = false;
+  /** Drafts the localStorage fallback kept (an earlier visit without IndexedDB) come across once. */
+  async function moveLegacy(): Promise<void> {
+    if (legacyMoved || !legacy) return;
+    legacyMoved = true;
+    for (const draft of await legacy.list()) {
+      await write(draft, true);
+      await legacy.remove(draft.id);
+    }
+  }
 
   async function write(draft: Draft, withAttachments: boolean): Promise<void> {
-    const tx = db.transaction([DRAFTS, ATTACHMENTS], 'readwrite');
+    const tx = db.transaction([BUFFERED_DRAFTS, BUFFERED_FILES], 'readwrite');
     const finished = committed(tx);
-    const files = tx.objectStore(ATTACHMENTS);
+    const files = tx.objectStore(BUFFERED_FILES);
     const storable = withAttachments
       ? draft.attachments.filter((a) => !a.error && (a.blob !== undefined || a.content !== null))
       : [];
     const record: Omit<Draft, 'attachments'> & { attachments: StoredAttachment[] } = {
       ...draft,
-      attachments: storable.map((a) => ({
-        id: a.id,
-        filename: a.filename,
-        contentType: a.contentType,
-        size: a.size,
-      })),
+      attachments: storable.map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size })),
     };
-    tx.objectStore(DRAFTS).put(record, DRAFT_KEY);
-    const stored = new Set(((await done(files.getAllKeys())) as IDBValidKey[]).map(String));
+    tx.objectStore(BUFFERED_DRAFTS).put(record, draft.id);
+    const keys = await fileKeysOf(files, draft.id);
+    const stored = new Set(keys.map((k) => k[1]));
     const wanted = new Set(storable.map((a) => a.id));
-    for (const key of stored) if (!wanted.has(key)) files.delete(key);
+    for (const key of stored) if (!wanted.has(key)) files.delete([draft.id, key]);
     for (const a of storable) {
       if (stored.has(a.id)) continue;
       const bytes: StoredBytes = a.blob !== undefined ? { blob: a.blob } : { content: a.content! };
-      files.put(bytes, a.id);
+      files.put(bytes, [draft.id, a.id]);
     }
     await finished;
   }
 
   return {
     kind: 'indexeddb',
-    load: () =>
+    load: (id) =>
       serial(async () => {
-        const tx = db.transaction([DRAFTS, ATTACHMENTS], 'readonly');
-        const draft = reviveDraft(await done(tx.objectStore(DRAFTS).get(DRAFT_KEY)));
-        if (!draft) {
-          // A draft saved by the localStorage version of the console comes across once.
-          const old = (await legacy?.load()) ?? null;
-          if (old) await legacy?.clear();
-          return old;
-        }
-        const files = tx.objectStore(ATTACHMENTS);
+        await moveLegacy();
+        const tx = db.transaction([BUFFERED_DRAFTS, BUFFERED_FILES], 'readonly');
+        const draft = reviveDraft(await done(tx.objectStore(BUFFERED_DRAFTS).get(id)));
+        if (!draft) return null;
+        const files = tx.objectStore(BUFFERED_FILES);
         const metas = draft.attachments as StoredAttachment[];
         // Every read is requested at once, inside the transaction.
-        const stored = (await Promise.all(metas.map((m) => done(files.get(m.id))))) as (StoredBytes | undefined)[];
+        const stored = (await Promise.all(metas.map((m) => done(files.get([id, m.id]))))) as (
+          StoredBytes | undefined
+        )[];
         const attachments: DraftAttachment[] = [];
         metas.forEach((meta, i) => {
           const bytes = stored[i];
@@ -167,6 +195,13 @@ export function createIndexedDbDraftStore(db: IDBDatabase, legacy?: DraftStore):
         });
         return { ...draft, attachments };
       }),
+    list: () =>
+      serial(async () => {
+        await moveLegacy();
+        const tx = db.transaction([BUFFERED_DRAFTS], 'readonly');
+        const all = (await done(tx.objectStore(BUFFERED_DRAFTS).getAll())) as unknown[];
+        return all.map(reviveDraft).filter((d): d is Draft => d !== null);
+      }),
     save: (draft) =>
       serial(async () => {
         try {
@@ -178,29 +213,31 @@ export function createIndexedDbDraftStore(db: IDBDatabase, legacy?: DraftStore):
           return { attachmentsKept: draft.attachments.length === 0 };
         }
       }),
-    clear: () =>
+    remove: (id) =>
       serial(async () => {
-        const tx = db.transaction([DRAFTS, ATTACHMENTS], 'readwrite');
+        const tx = db.transaction([BUFFERED_DRAFTS, BUFFERED_FILES], 'readwrite');
         const finished = committed(tx);
-        tx.objectStore(DRAFTS).delete(DRAFT_KEY);
-        tx.objectStore(ATTACHMENTS).clear();
+        tx.objectStore(BUFFERED_DRAFTS).delete(id);
+        const files = tx.objectStore(BUFFERED_FILES);
+        for (const key of await fileKeysOf(files, id)) files.delete(key);
         await finished;
       }),
   };
 }
 
-/** Memory only: when neither IndexedDB nor localStorage can be used, the draft lives as long as the page. */
-function createMemoryDraftStore(): DraftStore {
-  let saved: Draft | null = null;
+/** Memory only: when neither IndexedDB nor localStorage can be used, drafts live as long as the page. */
+export function createMemoryDraftBuffer(): DraftBuffer {
+  const saved = new Map<string, Draft>();
   return {
-    kind: 'localstorage',
-    load: async () => saved,
+    kind: 'memory',
+    load: async (id) => saved.get(id) ?? null,
+    list: async () => [...saved.values()],
     save: async (draft) => {
-      saved = draft;
+      saved.set(draft.id, draft);
       return { attachmentsKept: true };
     },
-    clear: async () => {
-      saved = null;
+    remove: async (id) => {
+      saved.delete(id);
     },
   };
 }
@@ -214,17 +251,42 @@ function safeLocalStorage(): Storage | undefined {
 }
 
 /** IndexedDB when it opens, else localStorage (else memory). */
-export async function openDraftStore(
+export async function openDraftBuffer(
   factory: IDBFactory | undefined = typeof indexedDB === 'undefined' ? undefined : indexedDB,
   storage: Storage | undefined = safeLocalStorage(),
-): Promise<DraftStore> {
-  const local = storage ? createLocalStorageDraftStore(storage) : undefined;
+): Promise<DraftBuffer> {
+  const local = storage ? createLocalStorageDraftBuffer(storage) : undefined;
   if (factory) {
     try {
-      return createIndexedDbDraftStore(await openDraftDatabase(factory), local);
+      return createIndexedDbDraftBuffer(await openLocalDraftsDatabase(factory), local);
     } catch {
       // Private browsing modes may refuse IndexedDB: fall back below.
     }
   }
-  return local ?? createMemoryDraftStore();
+  return local ?? createMemoryDraftBuffer();
+}
+
+/**
+ * `buffer` as one console user sees it: saves are stamped with `ownerId`, and a draft stamped by someone else (a
+ * shared browser) is never returned and is deleted unread.
+ */
+export function ownedDraftBuffer(buffer: DraftBuffer, ownerId: string): DraftBuffer {
+  return {
+    kind: buffer.kind,
+    async load(id) {
+      const draft = await buffer.load(id);
+      if (draft && draft.ownerId !== ownerId) {
+        await buffer.remove(id).catch(() => undefined);
+        return null;
+      }
+      return draft;
+    },
+    async list() {
+      const all = await buffer.list();
+      for (const d of all) if (d.ownerId !== ownerId) await buffer.remove(d.id).catch(() => undefined);
+      return all.filter((d) => d.ownerId === ownerId);
+    },
+    save: (draft) => buffer.save({ ...draft, ownerId }),
+    remove: (id) => buffer.remove(id),
+  };
 }

@@ -21,6 +21,13 @@ export interface HeaderRow {
 
 export type ReplyMode = 'reply' | 'replyAll' | 'forward';
 
+/** A message in a mailbox's folder. */
+export interface DraftCopyRef {
+  mailbox: string;
+  folder: string;
+  uid: number;
+}
+
 export interface Draft {
   id: string;
   /** Sent as `Idempotency-Key`: a repeat of this draft's send gets the first answer (one per draft). */
@@ -43,6 +50,16 @@ export interface Draft {
   references: string[];
   /** `mailbox/folder/uid/mode` of the message this replies to, once its fields were filled in. */
   replySource: string;
+  /**
+   * The copy of this draft in a Drafts folder, once a save reached it: the mailbox and the revision token in its
+   * Message-ID (utils/draft-message.ts). The next save appends a new copy and deletes this one.
+   */
+  savedTo?: { mailbox: string; rev: string } | null;
+  /**
+   * Copies this draft replaces that do not carry its id: a draft written by another client and opened from the
+   * Drafts folder. Deleted once the first save of this draft is confirmed.
+   */
+  adopted?: DraftCopyRef[];
   /**
    * The quoted original of a reply or forward: plain text, never Markdown or HTML (utils/quote.ts). Kept apart from
    * `markdown` so nothing the original's sender wrote can become markup; absent in drafts saved before it existed.

@@ -2,6 +2,7 @@ import type { MessageDetail } from '@contract/index';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@web/components/ui/button';
 import { BidiText } from '@web/components/ui/bidi-text';
+import { EditDraftLink } from '@web/components/email/edit-draft-link';
 import { ErrorState, LoadingState } from '@web/components/ui/status-message';
 import { formatDateTime } from '@web/lib/format-date';
 import { useConversation } from '../api/get-conversation';
@@ -67,6 +68,7 @@ export function Reader(props: ReaderProps) {
         >
           {detail.subject ? <BidiText text={detail.subject} /> : '(no subject)'}
         </h2>
+        <EditDraftLink mailbox={props.mailbox} folder={props.folder} uid={uid} />
         <Button variant="secondary" aria-pressed={conversation} onClick={() => setConversation((c) => !c)}>
           Conversation
         </Button>
