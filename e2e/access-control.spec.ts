@@ -89,6 +89,20 @@ test.describe('access control', () => {
     });
   }
 
+  test('the operator following an /inbox link gets the "no access" page, not a failing inbox', async ({ page }) => {
+    await signInAs(page, DEMO_OPERATOR);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' })).toHaveCount(0);
+    for (const path of ['/inbox', `/inbox/${encodeURIComponent('info@acme.example')}/INBOX/1`]) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: "You don't have access to this page" })).toBeVisible();
+      await expect(
+        page.getByText('You are signed in as an operator, and this page needs a company mailbox granted to you'),
+      ).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(page.getByRole('grid')).toHaveCount(0);
+    }
+  });
+
   test('the member composes only from their mailbox', async ({ page }) => {
     await signInAs(page, DEMO_MEMBER);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compose' }).click();
