@@ -1,5 +1,5 @@
 import type { MessageDetail } from '@contract/index';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@web/components/ui/button';
 import { BidiText } from '@web/components/ui/bidi-text';
 import { EditDraftLink } from '@web/components/email/edit-draft-link';
@@ -10,7 +10,6 @@ import { useAutoRead } from '../hooks/use-auto-read';
 import { AddressText } from './address-text';
 import { HtmlBody } from './html-body';
 import { AttachmentChips, MessageHeader } from './message-header';
-import { useTrustedSenders } from './remote-content';
 import { TextBody } from './text-body';
 
 export interface ReaderProps {
@@ -84,40 +83,14 @@ export function Reader(props: ReaderProps) {
 }
 
 function MessageView({ mailbox, folder, uid, detail, user }: ReaderProps & { detail: MessageDetail }) {
-  const { isTrusted, trust } = useTrustedSenders(user);
-  const [shown, setShown] = useState(false);
-  const [blocked, setBlocked] = useState(0);
-  const sender = detail.from.address;
-  const allowRemote = shown || (sender !== '' && isTrusted(sender));
-  const onBlockedCount = useCallback((n: number) => setBlocked(n), []);
   return (
     <>
       <MessageHeader detail={detail} />
 
       <AttachmentChips mailbox={mailbox} folder={folder} uid={uid} attachments={detail.attachments} />
 
-      {detail.htmlBody !== null && blocked > 0 && !allowRemote && (
-        <div
-          role="status"
-          className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50"
-        >
-          <span>
-            {blocked === 1 ? '1 remote resource was' : `${blocked} remote resources were`} blocked to protect your
-            privacy.
-          </span>
-          <Button variant="secondary" onClick={() => setShown(true)}>
-            Show images
-          </Button>
-          {sender && (
-            <Button variant="ghost" onClick={() => trust(sender)}>
-              Always show images from {sender}
-            </Button>
-          )}
-        </div>
-      )}
-
       {detail.htmlBody !== null ? (
-        <HtmlBody html={detail.htmlBody} allowRemote={allowRemote} onBlockedCount={onBlockedCount} />
+        <HtmlBody mailbox={mailbox} folder={folder} uid={uid} sender={detail.from.address} user={user} />
       ) : (
         <TextBody text={detail.textBody ?? ''} />
       )}
