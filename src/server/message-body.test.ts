@@ -130,4 +130,11 @@ describe('GET /api/console/inbox/message-body', () => {
     expect(res.status).toBe(404);
     expect(JSON.parse(res.text_)).toMatchObject({ error: 'Message not found' });
   });
+
+  it("the console's own pages allow no remote image and frames only from the console", async () => {
+    const csp = (await h.request('/healthz')).headers.get('content-security-policy')!;
+    expect(csp).toContain("img-src 'self' data: blob:;");
+    expect(csp).toContain("frame-src 'self';");
+    expect(csp).not.toMatch(/https?:/);
+  });
 });

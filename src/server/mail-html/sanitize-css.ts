@@ -119,7 +119,8 @@ function judgeDeclaration(decl: csstree.Declaration, judge: CssJudge): Verdict {
   const property = decl.property.toLowerCase();
   if (FORBIDDEN_PROPERTIES.has(property)) return 'drop';
   if (decl.value.type !== 'Value') return 'drop';
-  let verdict: Verdict = 'keep';
+  // Set from inside the walk's callback (TypeScript would otherwise narrow it to 'keep').
+  let verdict = 'keep' as Verdict;
   const replaceWithNone = (item: csstree.ListItem<csstree.CssNode>, list: csstree.List<csstree.CssNode>) => {
     list.replace(item, list.createItem({ type: 'Identifier', name: 'none' } satisfies csstree.Identifier));
   };

@@ -2,16 +2,17 @@ import type { MiddlewareHandler } from 'hono';
 
 /**
  * Headers on every response. The CSP allows no inline script (the SPA is built to files); inline styles stay allowed
- * because email HTML and component libraries set `style=`; `blob:`/`data:` frames are the sandboxed email reader.
+ * because component libraries set `style=`. No remote image ever loads into the console's page: mail is shown only
+ * in frames whose documents the BFF serves under their own CSP (routes/message-body.ts), so `img-src` has no
+ * `http:`/`https:` here and frames may come only from the console itself. Previews (email-frame.tsx) are srcdoc
+ * documents, which inherit this policy: they show no remote image either.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  // Remote images only ever load inside the sandboxed email frame (srcdoc inherits this policy) after the user
-  // clicked "Show images"; the frame's own CSP forbids them until then.
-  "img-src 'self' data: blob: https: http:",
-  "frame-src 'self' blob: data:",
+  "img-src 'self' data: blob:",
+  "frame-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",
   "form-action 'self'",
