@@ -1,7 +1,9 @@
 import { MAX_ATTACHMENT_BYTES } from '@contract/index';
 import { useId, useRef, useState, type DragEvent } from 'react';
+import { BidiText } from '@web/components/ui/bidi-text';
 import { Button } from '@web/components/ui/button';
 import { formatBytes } from '@web/lib/format-bytes';
+import { visibleText } from '@web/lib/visible-text';
 import type { DraftAttachment } from '../utils/draft';
 
 export interface AttachmentsFieldProps {
@@ -70,14 +72,14 @@ export function AttachmentsField({ attachments, onAdd, onRemove, error }: Attach
             const reading = a.content === null && !a.error;
             return (
               <li key={a.id} className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm">
-                <span className="font-medium break-all text-slate-900 dark:text-slate-100">{a.filename}</span>
+                <BidiText text={a.filename} className="font-medium break-all text-slate-900 dark:text-slate-100" />
                 <span className="text-slate-600 dark:text-slate-300">{formatBytes(a.size)}</span>
                 <span className="text-slate-500 dark:text-slate-400">{a.contentType || 'unknown type'}</span>
                 {reading && (
                   <progress
                     max={a.size || 1}
                     value={a.readBytes}
-                    aria-label={`Reading ${a.filename}`}
+                    aria-label={`Reading ${visibleText(a.filename)}`}
                     className="h-2 w-24"
                   />
                 )}
@@ -85,7 +87,7 @@ export function AttachmentsField({ attachments, onAdd, onRemove, error }: Attach
                 <Button
                   variant="ghost"
                   className="ml-auto px-2 py-1 text-xs"
-                  aria-label={`Remove ${a.filename}`}
+                  aria-label={`Remove ${visibleText(a.filename)}`}
                   onClick={() => onRemove(a.id)}
                 >
                   Remove
