@@ -88,13 +88,13 @@ describe('sendGate', () => {
   it('runs at most maxConcurrent large sends, queues the rest, and answers 503 with Retry-After beyond the queue', async () => {
     const gate = gatedApp({ maxConcurrent: 2, maxQueued: 1, maxWaitMs: 5_000, retryAfterSeconds: 7 });
     const answers = [gate.send('1'), gate.send('2'), gate.send('3')];
-    await expect.poll(() => gate.running.length).toBe(2);
+    await expect.poll(() => gate.running.length, { timeout: 20_000 }).toBe(2);
     const refused = await gate.send('4');
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('7');
     expect(await refused.json()).toEqual({ data: null, error: busyMessage(7) });
     gate.running[0]!.resolve();
-    await expect.poll(() => gate.running.length).toBe(3);
+    await expect.poll(() => gate.running.length, { timeout: 20_000 }).toBe(3);
     for (const hold of gate.running) hold.resolve();
     expect((await Promise.all(answers)).map((r) => r.status)).toEqual([201, 201, 201]);
     expect(gate.peak()).toBe(2);
@@ -103,7 +103,7 @@ describe('sendGate', () => {
   it('answers 503 when a send waits longer than maxWaitMs', async () => {
     const gate = gatedApp({ maxConcurrent: 1, maxQueued: 4, maxWaitMs: 50 });
     const first = gate.send('1');
-    await expect.poll(() => gate.running.length).toBe(1);
+    await expect.poll(() => gate.running.length, { timeout: 20_000 }).toBe(1);
     expect((await gate.send('2')).status).toBe(503);
     gate.running[0]!.resolve();
     expect((await first).status).toBe(201);
@@ -112,10 +112,10 @@ describe('sendGate', () => {
   it('lets small sends and sessionless requests pass without a slot', async () => {
     const gate = gatedApp({ maxConcurrent: 1, maxQueued: 0, maxWaitMs: 50 });
     const large = gate.send('1');
-    await expect.poll(() => gate.running.length).toBe(1);
+    await expect.poll(() => gate.running.length, { timeout: 20_000 }).toBe(1);
     // Small (Content-Length under 1 MB): not gated.
     const small = gate.send('{}', { 'content-length': '2' });
-    await expect.poll(() => gate.running.length).toBe(2);
+    await expect.poll(() => gate.running.length, { timeout: 20_000 }).toBe(2);
     // No session: passes on (access control answers it 401 in the real app, without reading the body).
     const anonymous = new Hono<AppEnv>()
       .use('/api/send', sendGate({ store: h.store, logger: console as never }, { maxConcurrent: 1, maxQueued: 0 }))
@@ -165,7 +165,7 @@ describe('large sends through the console', () => {
     const send = () =>
       h.request('/api/send', { method: 'POST', headers: { cookie, 'idempotency-key': 'draft-123456' }, json: body });
     const first = send();
-    await expect.poll(() => sends).toBe(1);
+    await expect.poll(() => sends, { timeout: 20_000 }).toBe(1);
     const retry = send();
     upstream.resolve();
     const [a, b] = await Promise.all([first, retry]);

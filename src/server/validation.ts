@@ -56,7 +56,7 @@ export function readJsonBody(c: Context): Promise<unknown> {
 async function parseJsonBody(c: Context): Promise<unknown> {
   let text: string;
   try {
-    text = await c.req.text();
+    text = await readText(c.req.raw);
   } catch (error) {
     // The size limit fails the stream with its BodyRefusedError; some runtimes wrap the reason.
     if (error instanceof ApiError) throw error;
@@ -70,4 +70,22 @@ async function parseJsonBody(c: Context): Promise<unknown> {
   } catch {
     throw new BodyRefusedError(400, MESSAGES.invalidJson);
   }
+}
+
+/**
+ * The body as text, decoded chunk by chunk as it streams in. Unlike c.req.text() (Hono keeps the text for later
+ * callers, and @hono/node-server the raw bytes), nothing but the parsed value outlives the read: readJsonBody's
+ * cache is the one copy a request holds.
+ */
+async function readText(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const decoder = new TextDecoder();
+  const reader = request.body.getReader();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
