@@ -7,7 +7,8 @@ const fromRoot = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 // The BFF (src/server) serves dist/ in production; in development Vite serves the SPA and forwards
 // everything the BFF owns to it, so cookies and the Origin check behave as they will in production.
-const bff = 'http://127.0.0.1:3000';
+// CONSOLE_DEV_BFF_URL points it at a console elsewhere (src/server/dev-proxy.test.ts starts one on a free port).
+const bff = process.env.CONSOLE_DEV_BFF_URL || 'http://127.0.0.1:3000';
 
 // The BFF answers only to its own host names (DNS rebinding, src/server/middleware/host-check.ts) and accepts
 // state-changing requests only from its own origin: the dev proxy therefore presents the BFF's host (changeOrigin)

@@ -63,6 +63,13 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     throw new Error(`Cannot start the console without ${missing.join(' and ')} (or start it in demo mode)`);
   }
   const logger = createLogger({ level: config.logLevel, sink: options.log, secrets: [accessToken] });
+  if (config.trustProxy > 0 && !config.publicOrigin) {
+    // The Host check (middleware/host-check.ts) knows the public name only from CONSOLE_PUBLIC_URL.
+    logger.warn(
+      'TRUST_PROXY is set without CONSOLE_PUBLIC_URL: requests addressed to the public host name are refused (421); ' +
+        "set CONSOLE_PUBLIC_URL to the console's public URL",
+    );
+  }
   const version = consoleVersion();
   const store = createConsoleStore(await openConsoleDatabase(path.resolve(config.dataDir)));
 
