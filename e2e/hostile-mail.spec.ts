@@ -61,6 +61,9 @@ const test = base.extend<object, { remote: RemoteListener; consoleServer: Runnin
   ],
 });
 
+// Signing in and starting the console's worker take their share on a busy machine: a budget for all, set up included.
+test.describe.configure({ timeout: 120_000 });
+
 const SANDBOX = 'allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
 /** Everything a mail could do to the browser, recorded for the assertions at the end of each test. */
@@ -321,4 +324,38 @@ test('"Show images" loads remote images, survives the conversation view, and "Al
   expect(seen.markers).toEqual([]);
   expect(seen.popups).toEqual([]);
   expect(seen.navigations).toEqual([]);
+});
+
+test('Reply and Forward on hostile mails fetch nothing remote and run nothing', async ({
+  signedInPage: page,
+  context,
+  remote,
+  baseURL,
+}) => {
+  // Five composes opened from the reader: about 10 s idle.
+  test.setTimeout(180_000);
+  const mails = hostileMails(remote.url);
+  const seen = watch(page, context, baseURL!);
+  const cases: [title: string, key: 'r' | 'f', prefix: string][] = [
+    ['markup in the subject <img src="', 'r', 'Re:'],
+    ['markdown in plain text', 'r', 'Re:'],
+    ['markup in the name', 'f', 'Fwd:'],
+    ['tracking pixel', 'f', 'Fwd:'],
+    ['html mail with a hidden preheader and markdown', 'r', 'Re:'],
+  ];
+  for (const [title, key, prefix] of cases) {
+    const mail = mails.find((m) => m.title.startsWith(title))!;
+    seen.current = `${key} on ${mail.label}`;
+    const grid = await openFolder(page, mails);
+    await page.getByRole('searchbox').fill(mail.label);
+    await page.getByRole('searchbox').press('Enter');
+    await expect(grid.getByRole('row')).toHaveCount(1);
+    await grid.getByRole('row').getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 2, name: mail.label })).toBeVisible();
+    await page.keyboard.press(key);
+    const form = page.getByRole('form', { name: 'Compose' });
+    await expect(form.getByLabel('Subject', { exact: true })).toHaveValue(`${prefix} ${mail.subject}`);
+    await expect(form.getByLabel('Quoted message', { exact: true })).not.toHaveValue('');
+  }
+  checkResults(seen, remote);
 });
