@@ -109,6 +109,55 @@ describe('the HTTP server limits', () => {
     expect(lines.some((l) => /body slower than 2000 bytes\/s/.test(l))).toBe(true);
   });
 
+  it('does not count the time a large send waits for its slot against the body rate', async () => {
+    const windowMs = 200;
+    const { url } = await start(
+      { minBodyBytesPerSecond: 50_000, bodyRateWindowMs: windowMs },
+      { MAX_CONCURRENT_LARGE_SENDS: '1', CONSOLE_ADMIN_EMAIL: 'a@console.test', CONSOLE_ADMIN_PASSWORD: 'admin pass' },
+    );
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let sends = 0;
+    fake.handler = async (req) => {
+      if (req.path.endsWith('/mailboxes')) {
+        return Response.json({ data: [{ email: 'info@acme.test', domain: 'acme.test', username: 'info' }] });
+      }
+      if (!req.path.endsWith('/send')) return undefined;
+      sends++;
+      await held;
+      return Response.json({ data: { jobId: `job-${sends}`, status: 'queued' } }, { status: 201 });
+    };
+    try {
+      const login = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'a@console.test', password: 'admin pass' }),
+      });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const body = JSON.stringify({
+        from: 'info@acme.test',
+        to: 'bob@example.com',
+        subject: 'Large',
+        domainId: 'd1',
+        text: 't',
+        attachments: [{ filename: 'a.bin', content: 'QUFB'.repeat(500_000) }],
+      });
+      const send = () =>
+        fetch(`${url}/api/send`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body });
+      const first = send();
+      await expect.poll(() => sends, { timeout: 20_000 }).toBe(1);
+      const second = send();
+      // The behaviour under test is time passing: the second body sits unread in its socket for many rate windows.
+      await new Promise((resolve) => setTimeout(resolve, 10 * windowMs));
+      release();
+      expect((await first).status).toBe(201);
+      expect((await second).status).toBe(201);
+      expect(sends).toBe(2);
+    } finally {
+      fake.handler = undefined;
+    }
+  });
+
   it('serves a body that keeps the rate', async () => {
     const { url } = await start({ minBodyBytesPerSecond: 2_000, bodyRateWindowMs: 300 });
     const res = await fetch(`${url}/auth/login`, {
