@@ -121,7 +121,7 @@ test.describe('dashboard: compose and send', () => {
     await expect(page.getByLabel('Subject', { exact: true })).toHaveValue(subject);
     await expect(page.getByLabel('Message', { exact: true })).toHaveValue('Hello **team**,\n\nthe files are attached.');
 
-    await expect(page.getByText(/^Draft saved/)).toBeVisible();
+    await expect(page.getByText(/^Saved to Drafts of news@acme-mail\.example/)).toBeVisible();
     await page.reload();
     await expect(page.getByLabel('Subject', { exact: true })).toHaveValue(subject);
     await expect(page.getByLabel('From', { exact: true })).toHaveValue('news@acme-mail.example');

@@ -84,7 +84,7 @@ test('a 19 MB attachment set uploads with a progress bar while the page stays re
   expect((await inboxWithSubject(page.request, subject)).filter((m) => m.hasAttachments)).toHaveLength(1);
 });
 
-test('a draft with 19 MB of attachments comes back after a reload (IndexedDB) and sends them intact', async ({
+test('a draft with 19 MB of attachments is saved to Drafts, comes back after a reload and sends them intact', async ({
   signedInPage: page,
 }) => {
   test.setTimeout(60_000);
@@ -103,7 +103,7 @@ test('a draft with 19 MB of attachments comes back after a reload (IndexedDB) an
   ]);
   const files = page.getByRole('list', { name: 'Attached files' });
   await expect(files.getByRole('progressbar')).toHaveCount(0);
-  await expect(page.getByText(/Draft saved .* with 2 attachments/)).toBeVisible();
+  await expect(page.getByText(/^Saved to Drafts of info@acme\.example .* with 2 attachments/)).toBeVisible();
 
   await page.reload();
   await expect(page.getByLabel('Subject', { exact: true })).toHaveValue(subject);
@@ -130,7 +130,7 @@ test('a draft with 19 MB of attachments comes back after a reload (IndexedDB) an
     );
     expect((await download.body()).equals(attachment.filename === 'big.bin' ? big : small)).toBe(true);
   }
-  // A sent draft is cleared: a reload starts empty.
+  // A sent draft is done: compose moves on to a new, empty one, and a reload keeps it empty.
   await page.reload();
   await expect(page.getByLabel('Subject', { exact: true })).toHaveValue('');
   await expect(files).toHaveCount(0);

@@ -75,7 +75,7 @@ async function replyDraft(queryClient: QueryClient, ref: OriginalRef, mode: Repl
   return { ...draft, attachments };
 }
 
-/** The draft an entry opens; null when `?draft=` names a draft that is neither buffered nor in Drafts any more. */
+/** The draft an entry opens; null when `?draft=&mailbox=` names a draft that is neither buffered nor in Drafts. */
 export async function resolveEntry(
   entry: ComposeEntry,
   buffer: DraftBuffer,
@@ -94,7 +94,8 @@ export async function resolveEntry(
     case 'draft': {
       const buffered = await buffer.load(entry.id).catch(() => null);
       if (buffered) return buffered;
-      if (!entry.mailbox) return null;
+      // No mailbox in the URL: the draft never reached Drafts (nothing typed but what stays blank): start it afresh.
+      if (!entry.mailbox) return { ...newDraft(), id: entry.id };
       const saved = await findSavedDraft(entry.mailbox, entry.id);
       return saved ? queryClient.fetchQuery(openDraftQueryOptions(saved)) : null;
     }
