@@ -36,7 +36,7 @@ export function EmailPreviewPanel({ label, subject, html, text, source, updating
         {label}
       </h3>
       <div className="rounded-md border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-950">
-        <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Subject</p>
+        <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Subject</p>
         <p className="text-sm font-medium text-slate-900 dark:text-slate-50" data-testid="rendered-subject">
           {subject}
         </p>
@@ -75,7 +75,7 @@ export function EmailPreviewPanel({ label, subject, html, text, source, updating
           </>
         )}
         {updating && (
-          <span role="status" className="text-xs text-slate-500">
+          <span role="status" className="text-xs text-slate-500 dark:text-slate-400">
             Updating…
           </span>
         )}
