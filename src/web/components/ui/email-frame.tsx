@@ -10,6 +10,12 @@ export interface EmailFrameProps {
   height?: number;
 }
 
+/**
+ * Whether the mail asks for remote images, only to say so under the preview (the page's CSP blocks them whatever
+ * this finds: this is a hint for the reader of the preview, not a filter).
+ */
+const REMOTE_IMAGE_HINT = /\b(?:src|background)\s*=\s*["']?(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\//i;
+
 /** The width an email is laid out at: email clients give a desktop mail 600 px and more, a phone about 375 px. */
 const NATURAL_WIDTH = { desktop: 600, mobile: 375 } as const;
 
@@ -60,9 +66,10 @@ export function EmailFrame({ html, title, width, dark = false, height = 520 }: E
           }}
         />
       </div>
-      {scale < 1 && (
+      {(scale < 1 || REMOTE_IMAGE_HINT.test(html)) && (
         <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
-          Shown at {Math.round(scale * 100)}% of its {frameWidth} px width.
+          {scale < 1 && `Shown at ${Math.round(scale * 100)}% of its ${frameWidth} px width. `}
+          {REMOTE_IMAGE_HINT.test(html) && 'Remote images are not loaded in previews.'}
         </p>
       )}
     </div>
