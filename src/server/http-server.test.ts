@@ -118,14 +118,13 @@ describe('the HTTP server limits', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let sends = 0;
-    fake.handler = async (req) => {
+    fake.handler = (req) => {
       if (req.path.endsWith('/mailboxes')) {
         return Response.json({ data: [{ email: 'info@acme.test', domain: 'acme.test', username: 'info' }] });
       }
       if (!req.path.endsWith('/send')) return undefined;
-      sends++;
-      await held;
-      return Response.json({ data: { jobId: `job-${sends}`, status: 'queued' } }, { status: 201 });
+      const n = ++sends;
+      return held.then(() => Response.json({ data: { jobId: `job-${n}`, status: 'queued' } }, { status: 201 }));
     };
     try {
       const login = await fetch(`${url}/auth/login`, {

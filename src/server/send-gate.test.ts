@@ -145,14 +145,15 @@ describe('large sends through the console', () => {
   it('a retried send with the same Idempotency-Key, queued behind the first, is not sent twice', async () => {
     const upstream = deferred();
     let sends = 0;
-    fake.handler = async (req) => {
+    fake.handler = (req) => {
       if (req.path.endsWith('/mailboxes')) {
         return Response.json({ data: [{ id: 'm1', email: 'info@acme.test', domainId: 'd1' }] });
       }
       if (!req.path.endsWith('/send')) return undefined;
       sends++;
-      await upstream.promise;
-      return Response.json({ data: { jobId: 'job-1', status: 'queued' } }, { status: 201 });
+      return upstream.promise.then(() =>
+        Response.json({ data: { jobId: 'job-1', status: 'queued' } }, { status: 201 }),
+      );
     };
     const body = {
       from: 'info@acme.test',
