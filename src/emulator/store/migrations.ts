@@ -158,6 +158,48 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description:
+      'per-folder counters kept by triggers; listing indexes with a total order (date, id) for both directions',
+    up: (db) => {
+      db.exec(`
+        -- Folder counts read at 100,000 messages must not walk the folder: the counters follow every insert, delete,
+        -- move and read/unread change through triggers, so GET /inbox/mailboxes and /unread-count read one row each.
+        ALTER TABLE folders ADD COLUMN total_messages INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE folders ADD COLUMN unread_messages INTEGER NOT NULL DEFAULT 0;
+        UPDATE folders SET
+          total_messages = (SELECT COUNT(*) FROM messages m WHERE m.folder_id = folders.id),
+          unread_messages = (SELECT COUNT(*) FROM messages m WHERE m.folder_id = folders.id AND m.seen = 0);
+        CREATE TRIGGER messages_count_insert AFTER INSERT ON messages BEGIN
+          UPDATE folders SET total_messages = total_messages + 1, unread_messages = unread_messages + (NEW.seen = 0)
+          WHERE id = NEW.folder_id;
+        END;
+        CREATE TRIGGER messages_count_delete AFTER DELETE ON messages BEGIN
+          UPDATE folders SET total_messages = total_messages - 1, unread_messages = unread_messages - (OLD.seen = 0)
+          WHERE id = OLD.folder_id;
+        END;
+        CREATE TRIGGER messages_count_update AFTER UPDATE OF seen, folder_id ON messages
+        WHEN OLD.seen IS NOT NEW.seen OR OLD.folder_id IS NOT NEW.folder_id BEGIN
+          UPDATE folders SET total_messages = total_messages - 1, unread_messages = unread_messages - (OLD.seen = 0)
+          WHERE id = OLD.folder_id;
+          UPDATE folders SET total_messages = total_messages + 1, unread_messages = unread_messages + (NEW.seen = 0)
+          WHERE id = NEW.folder_id;
+        END;
+
+        -- Pages are ordered by (date_ms DESC, id DESC), a total order, so a deep page can be read from the oldest end
+        -- of the same index (the rows are the same either way) and an unread-only page is one index range, never a
+        -- walk over read rows. The old indexes are prefixes of these or served only the counts above.
+        DROP INDEX messages_folder_date;
+        DROP INDEX messages_folder_seen;
+        DROP INDEX messages_mailbox_date;
+        CREATE INDEX messages_folder_order ON messages(mailbox, folder_id, date_ms DESC, id DESC);
+        CREATE INDEX messages_folder_unread_order ON messages(mailbox, folder_id, seen, date_ms DESC, id DESC);
+        -- __ALL__ filters by folder and seen from the index itself, without reading skipped rows.
+        CREATE INDEX messages_mailbox_order ON messages(mailbox, date_ms DESC, id DESC, folder_id, seen);
+      `);
+    },
+  },
 ];
 
 /** Apply every migration newer than the database, each in its own transaction. Returns the versions applied. */

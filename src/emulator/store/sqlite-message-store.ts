@@ -39,6 +39,9 @@ interface FolderRow {
   special_use: string | null;
   uidvalidity: number;
   uidnext: number;
+  /** Kept by triggers on messages (migration 2). */
+  total_messages: number;
+  unread_messages: number;
 }
 
 interface SummaryRow {
@@ -170,44 +173,40 @@ export class SqliteMessageStore implements MessageStore {
     const folders = this.db
       .prepare('SELECT * FROM folders WHERE mailbox = ?')
       .all(mailbox.toLowerCase()) as FolderRow[];
-    const counts = new Map(
-      (
-        this.db
-          .prepare(
-            'SELECT folder_id, COUNT(*) AS total, SUM(seen = 0) AS unread FROM messages WHERE mailbox = ? GROUP BY folder_id',
-          )
-          .all(mailbox.toLowerCase()) as { folder_id: number; total: number; unread: number }[]
-      ).map((c) => [c.folder_id, c]),
-    );
     return folders
       .sort((a, b) => folderRank(a) - folderRank(b) || a.path.localeCompare(b.path))
       .map((f) => ({
         name: f.path.split('/').at(-1) ?? f.path,
         path: f.path,
         specialUse: f.special_use,
-        totalMessages: counts.get(f.id)?.total ?? 0,
-        unreadMessages: counts.get(f.id)?.unread ?? 0,
+        totalMessages: f.total_messages,
+        unreadMessages: f.unread_messages,
       }));
   }
 
-  private folderIdsForListing(mailbox: string, path: string): number[] {
+  private foldersForListing(mailbox: string, path: string): FolderRow[] {
     if (path === ALL_FOLDER_PATH) {
       const all = this.db.prepare('SELECT * FROM folders WHERE mailbox = ?').all(mailbox.toLowerCase()) as FolderRow[];
-      return all
-        .filter(
-          (f) =>
-            !(f.special_use !== null && EXCLUDED_FROM_ALL_USES.has(f.special_use)) &&
-            !EXCLUDED_FROM_ALL_PATHS.has(f.path.toLowerCase()),
-        )
-        .map((f) => f.id);
+      return all.filter(
+        (f) =>
+          !(f.special_use !== null && EXCLUDED_FROM_ALL_USES.has(f.special_use)) &&
+          !EXCLUDED_FROM_ALL_PATHS.has(f.path.toLowerCase()),
+      );
     }
     const f = this.folder(mailbox, path);
-    return f ? [f.id] : [];
+    return f ? [f] : [];
   }
 
+  /**
+   * One page, newest first, ordered by (date_ms, id) so the order is total. OFFSET costs one index step per skipped
+   * row, so a page past the middle is read from the oldest end of the same index (the folder counters say where
+   * that end is) and reversed: the last page of a 100,000-message folder costs what the first does. A search has no
+   * counter, so it always reads from the newest end.
+   */
   async listMessages(mailbox: string, folder: string, options: ListMessagesOptions): Promise<MessageSummary[]> {
-    const ids = this.folderIdsForListing(mailbox, folder);
-    if (ids.length === 0 || !(options.limit > 0) || !(options.page > 0)) return [];
+    const folders = this.foldersForListing(mailbox, folder);
+    if (folders.length === 0 || !(options.limit > 0) || !(options.page > 0)) return [];
+    const ids = folders.map((f) => f.id);
     const where = [
       `mailbox = ?`,
       ids.length === 1 ? 'folder_id = ?' : `folder_id IN (${ids.map(() => '?').join(',')})`,
@@ -219,13 +218,26 @@ export class SqliteMessageStore implements MessageStore {
       where.push('instr(search_text, ?) > 0');
       params.push(q);
     }
-    params.push(options.limit, (options.page - 1) * options.limit);
-    // Served by messages_folder_date: a page of a 100,000-message folder reads only that page's rows.
-    const rows = this.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE ${where.join(' AND ')} ORDER BY date_ms DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...params) as SummaryRow[];
+    const offset = (options.page - 1) * options.limit;
+    const select = (order: 'ASC' | 'DESC', limit: number, skip: number) =>
+      this.db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE ${where.join(' AND ')}
+           ORDER BY date_ms ${order}, id ${order} LIMIT ? OFFSET ?`,
+        )
+        .all(...params, limit, skip) as SummaryRow[];
+    let rows: SummaryRow[];
+    const total = q
+      ? undefined
+      : folders.reduce((n, f) => n + (options.unreadOnly ? f.unread_messages : f.total_messages), 0);
+    if (total === undefined || offset <= total / 2) {
+      rows = select('DESC', options.limit, offset);
+    } else if (offset >= total) {
+      rows = [];
+    } else {
+      const count = Math.min(options.limit, total - offset);
+      rows = select('ASC', count, total - offset - count).reverse();
+    }
     return rows.map(summaryFromRow);
   }
 
@@ -417,12 +429,6 @@ export class SqliteMessageStore implements MessageStore {
   }
 
   async countUnread(mailbox: string, folder: string): Promise<number> {
-    const f = this.folder(mailbox, folder);
-    if (!f) return 0;
-    return (
-      this.db
-        .prepare('SELECT COUNT(*) AS n FROM messages WHERE mailbox = ? AND folder_id = ? AND seen = 0')
-        .get(mailbox.toLowerCase(), f.id) as { n: number }
-    ).n;
+    return this.folder(mailbox, folder)?.unread_messages ?? 0;
   }
 }
