@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../http-errors';
 import type { SentroyClient, UpstreamRequest, UpstreamResult } from '../upstream/client';
 import { createCompanyMailboxDirectory } from './company-mailboxes';
-import { addressesIn } from './named-mailboxes';
+import { addressesIn, MAX_MAILBOX_FIELD_CHARS } from './named-mailboxes';
 
 const list = (...emails: string[]): UpstreamResult => ({
   kind: 'data',
@@ -149,5 +149,14 @@ describe('addressesIn (what a mailbox field names)', () => {
     ]) {
       expect(addressesIn(value), JSON.stringify(value)).toBeUndefined();
     }
+  });
+
+  it('refuses a field longer than a header line before any pattern runs', () => {
+    const long = `${'a'.repeat(1_000_000)} <support@acme.example>`;
+    expect(addressesIn(long)).toBeUndefined();
+    const atLimit = `${'a'.repeat(MAX_MAILBOX_FIELD_CHARS - 23)} <support@acme.example>`;
+    expect(atLimit).toHaveLength(MAX_MAILBOX_FIELD_CHARS);
+    expect(addressesIn(atLimit)).toEqual(['support@acme.example']);
+    expect(addressesIn(`${'a'.repeat(MAX_MAILBOX_FIELD_CHARS)}@acme.example`)).toBeUndefined();
   });
 });

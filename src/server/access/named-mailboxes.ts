@@ -21,8 +21,17 @@ export interface NamedMailbox {
   addresses: string[];
 }
 
-/** Address-like words: anything around an `@` up to a space, bracket, quote, comma or semicolon. */
-const ADDRESS_TOKEN = /[^\s<>,;:"'()[\]]+@[^\s<>,;:"'()[\]]+/g;
+/**
+ * Where address-like words end: a space, bracket, quote, comma, colon or semicolon. Words are found by splitting on
+ * these (one linear pass), never by a global regex around `@`, which backtracks quadratically on a long run without
+ * one (a 60 KB display name held the event loop for 12 s).
+ */
+const WORD_SEPARATORS = /[\s<>,;:"'()[\]]+/;
+/**
+ * No header line is longer (RFC 5322 2.1.1), so no mailbox or `from` value is either. Checked before any pattern
+ * runs, so the cost of reading a field is bounded whatever the body limit of its route.
+ */
+export const MAX_MAILBOX_FIELD_CHARS = 998;
 /** `Display Name <addr>`: one pair of angle brackets, at the end. */
 const DISPLAY_FORM = /^[^<>]*<([^<>]+)>$/;
 const QUOTED = /"(?:[^"\\]|\\.)*"/g;
@@ -48,7 +57,7 @@ export function addressesIn(value: unknown): string[] | undefined {
     }
     return all;
   }
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string' || value.length > MAX_MAILBOX_FIELD_CHARS) return undefined;
   const bare = canonicalMailbox(value);
   if (bare) return [bare];
   // Not one bare address: a list of `addr` or `Name <addr>` parts, quoted names blanked so their commas do not split.
@@ -59,7 +68,9 @@ export function addressesIn(value: unknown): string[] | undefined {
     addresses.push(address);
   }
   // And every address-like word anywhere, display names included (`support@acme.example <x@evil.example>`).
-  for (const token of value.match(ADDRESS_TOKEN) ?? []) {
+  for (const token of value.split(WORD_SEPARATORS)) {
+    // An `@` with something on both sides, as the words the old pattern matched.
+    if (!token.slice(1, -1).includes('@')) continue;
     const address = canonicalMailbox(token);
     if (!address) return undefined;
     addresses.push(address);
