@@ -70,6 +70,8 @@ test.describe('inbox keyboard shortcuts', () => {
     await expect(page).toHaveURL(/\/Junk$/);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/Junk/${first}$`));
+    // The URL changes before the list re-renders around the open row: the next key waits for that.
+    await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
 
     await page.keyboard.press('j');
     await expect(page).toHaveURL(new RegExp(`/Junk/${second}$`));
@@ -172,13 +174,16 @@ test.describe('reading state and the open message', () => {
 
     // Open it, let the timer mark it read, move on and come back: now it was read when opened.
     await rowOf(first).getByRole('link').click();
+    await expect(rowOf(first)).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
     await page.clock.fastForward(PAST_AUTO_READ);
     await expect(rowOf(first)).not.toContainText('(unread)');
     await page.keyboard.press('j');
     await expect(page).toHaveURL(new RegExp(`/Junk/${second}$`));
+    await expect(rowOf(second)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('k');
     await expect(page).toHaveURL(new RegExp(`/Junk/${first}$`));
+    await expect(rowOf(first)).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
 
     reads.length = 0;
@@ -200,8 +205,10 @@ test.describe('reading state and the open message', () => {
     // Opening it again reads it again.
     await page.keyboard.press('j');
     await expect(page).toHaveURL(new RegExp(`/Junk/${second}$`));
+    await expect(rowOf(second)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('k');
     await expect(page).toHaveURL(new RegExp(`/Junk/${first}$`));
+    await expect(rowOf(first)).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
     await page.clock.fastForward(PAST_AUTO_READ);
     await expect(rowOf(first)).not.toContainText('(unread)');
