@@ -62,12 +62,31 @@ test.describe('phone layout (390 × 844)', () => {
     expect(await problemsOf(page, PAGES.member)).toEqual(none(PAGES.member));
   });
 
-  test('the sign-in page fits the screen', async ({ page }) => {
+  test('the sign-in page fits the screen, and the check catches a page that does not', async ({ page }) => {
     await page.goto('/login');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const result = await overflow(page);
     expect(result.offenders).toEqual([]);
     expect(result.scrollWidth).toBeLessThanOrEqual(result.width);
+
+    // The check itself can fail: a box wider than the screen is reported, unless it sits in a scrolling box.
+    await page.evaluate(() => {
+      const wide = document.createElement('div');
+      wide.id = 'too-wide';
+      wide.style.width = '600px';
+      wide.textContent = 'wide';
+      document.body.append(wide);
+    });
+    const broken = await overflow(page);
+    expect(broken.offenders.join('\n')).toContain('div#too-wide');
+    expect(broken.scrollWidth).toBeGreaterThan(broken.width);
+    await page.evaluate(() => {
+      const scroller = document.createElement('div');
+      scroller.style.overflowX = 'auto';
+      scroller.append(document.getElementById('too-wide')!);
+      document.body.append(scroller);
+    });
+    expect((await overflow(page)).offenders).toEqual([]);
   });
 
   test('the navigation folds behind a menu button that opens, closes on Escape and after following a link', async ({
