@@ -2,6 +2,7 @@ import type { SendLogItem, Template } from '@contract/index';
 import { Badge } from '@web/components/ui/badge';
 import { BidiText } from '@web/components/ui/bidi-text';
 import type { DataTableColumn } from '@web/components/ui/data-table';
+import { isApiError } from '@web/lib/api-client';
 import { formatBytes } from '@web/lib/format-bytes';
 import { formatDateTime } from '@web/lib/format-date';
 import { templateName, uiLanguage } from '@web/lib/template-variables';
@@ -28,7 +29,12 @@ function StatusCell({ item }: { item: SendLogItem }) {
         </div>
       )}
       {job.isError && (
-        <div className="mt-1 text-xs text-slate-600 dark:text-slate-300">Status unavailable: {job.error.message}</div>
+        <div className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+          {/* The queue forgets finished jobs after a while: for an old send that is normal, not an error. */}
+          {isApiError(job.error) && job.error.status === 404
+            ? 'The platform no longer tracks this job.'
+            : `Status unavailable: ${job.error.message}`}
+        </div>
       )}
       {error && (
         <div className="mt-1 text-xs text-red-700 dark:text-red-300">

@@ -152,7 +152,7 @@ describe('SendLogView', () => {
     expect(api.calls.filter((c) => c.startsWith('GET /api/send/'))).toEqual(['GET /api/send/8']);
   });
 
-  it('stops following a job the platform no longer knows and says the status is unavailable', async () => {
+  it('stops following a job the platform no longer knows, and says so', async () => {
     const api = mockApi({
       'GET /api/console/send-log': () => ok({ items: [item('a', { jobId: '9' })], page: 1, limit: 25, total: 1 }),
       'GET /api/templates': () => ok([]),
@@ -160,11 +160,27 @@ describe('SendLogView', () => {
     });
     queryClient = renderView();
     await advance(10);
-    expect(row('Subject a').textContent).toContain('Status unavailable: Job not found');
+    expect(row('Subject a').textContent).toContain('The platform no longer tracks this job.');
     // The console's own record stays visible.
     expect(within(row('Subject a')).getByText('queued')).toBeTruthy();
     await advance(5 * 60_000);
     expect(api.calls.filter((c) => c === 'GET /api/send/9')).toHaveLength(1);
+  });
+
+  it('keeps following through a passing failure (5xx), with backoff, and says the status is unavailable meanwhile', async () => {
+    let asked = 0;
+    mockApi({
+      'GET /api/console/send-log': () => ok({ items: [item('a', { jobId: '10' })], page: 1, limit: 25, total: 1 }),
+      'GET /api/templates': () => ok([]),
+      'GET /api/send/10': () => (++asked <= 3 ? fail(502, 'Sentroy is not reachable') : ok(job('10', 'completed'))),
+    });
+    queryClient = renderView();
+    // The query's own retries (1 s, 2 s) come first, then the poll picks it up again.
+    await advance(4_000);
+    expect(row('Subject a').textContent).toContain('Status unavailable: Sentroy is not reachable');
+    await advance(10_000);
+    expect(within(row('Subject a')).getByText('sent')).toBeTruthy();
+    expect(row('Subject a').textContent).not.toContain('Status unavailable');
   });
 
   it('shows hostile subjects and file names isolated, with controls made visible', async () => {
