@@ -137,6 +137,7 @@ export const AUDIT_ACTIONS = [
   'mail.delete',
   'mail.mark-read',
   'mail.mark-unread',
+  'mail.save-draft',
   'user.create',
   'user.update',
   'user.password-reset',

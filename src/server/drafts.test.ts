@@ -66,15 +66,36 @@ describe('POST /api/inbox/drafts', () => {
     expect(JSON.parse(draftCalls()[0]!.body)).toEqual(body);
   });
 
-  it('refuses a mailbox the member may not send from (403) before any upstream call', async () => {
-    const res = await save(member, { mailbox: OTHER, subject: 'x' });
+  it('audits each save (mail.save-draft) with the draft Message-ID', async () => {
+    const res = await save(member, {
+      mailbox: GRANTED,
+      subject: 'Audited draft',
+      headers: { 'Message-ID': '<draft-audit.a@acme.example>' },
+    });
+    expect(res.status, res.text_).toBe(201);
+    const rows = await h.store.auditRead.all({}, 1000);
+    expect(rows.find((r) => r.action === 'mail.save-draft' && r.target === 'Audited draft')).toMatchObject({
+      actorEmail: MEMBER.email,
+      mailbox: GRANTED,
+      detail: { folder: 'Drafts', messageId: '<draft-audit.a@acme.example>', result: 'ok' },
+    });
+  });
+
+  it('refuses a mailbox the member may not send from (403) before any upstream call, and audits the refusal', async () => {
+    const res = await save(member, { mailbox: OTHER, subject: 'Refused draft' });
     expect(res.status).toBe(403);
     expect(draftCalls()).toHaveLength(0);
+    const rows = await h.store.auditRead.all({}, 1000);
+    expect(rows.find((r) => r.action === 'mail.save-draft' && r.mailbox === OTHER)?.detail).toMatchObject({
+      result: 'refused',
+      status: 403,
+    });
   });
 
   it('requires mailbox, and a from equal to it', async () => {
     expect(errorOf(await save(admin, { from: GRANTED }))).toMatch(/mailbox/);
-    const mismatch = await save(member, { mailbox: GRANTED, from: OTHER });
+    // (A member naming an ungranted `from` is refused earlier, 403, by the route's mailbox rules.)
+    const mismatch = await save(admin, { mailbox: GRANTED, from: OTHER });
     expect(mismatch.status).toBe(400);
     expect(errorOf(mismatch)).toBe("from must be the draft's mailbox");
     expect(draftCalls()).toHaveLength(0);

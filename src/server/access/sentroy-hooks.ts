@@ -32,6 +32,7 @@ const MAIL_ACTIONS = {
   deleteMessage: 'mail.delete',
   markRead: 'mail.mark-read',
   markUnread: 'mail.mark-unread',
+  saveDraft: 'mail.save-draft',
 } as const satisfies Partial<Record<SentroyEndpointName, string>>;
 type MailActionName = keyof typeof MAIL_ACTIONS;
 
@@ -115,6 +116,17 @@ export async function auditSentroyAction(
       templateId: body.templateId,
       jobId: data.jobId ?? (Array.isArray(data.jobs) ? data.jobs.map((j) => asRecord(j).jobId) : undefined),
       scheduledAt: body.scheduledAt,
+    };
+  } else if (name === 'saveDraft') {
+    // Autosave writes a copy every few seconds: the row says which draft (its Message-ID) and what it holds.
+    mailbox = text(body.mailbox);
+    target = text(body.subject) ?? '(no subject)';
+    detail = {
+      folder: 'Drafts',
+      subject: body.subject,
+      to: body.to,
+      messageId: asRecord(body.headers)['Message-ID'],
+      attachments: Array.isArray(body.attachments) ? body.attachments.length : undefined,
     };
   } else {
     mailbox = text(fields.mailbox);

@@ -3,9 +3,11 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
+import { useBufferedDrafts } from '../hooks/use-buffered-drafts';
 import { draftSearch, entryFromSearch, useComposeEntry, useDraftBuffer } from '../hooks/use-compose-entry';
 import { newDraft, type Draft } from '../utils/draft';
 import type { DraftBuffer } from '../utils/draft-store';
+import { BufferedDrafts } from './buffered-drafts';
 import { ComposeForm, type ComposeOutcome } from './compose-form';
 import { SendResult } from './send-result';
 
@@ -37,6 +39,7 @@ export function ComposeView({ sender, openBuffer }: ComposeViewProps) {
   // The URL names the draft compose already holds: nothing to resolve.
   const holding = current !== null && entry.kind === 'draft' && entry.id === current.id;
   const resolved = useComposeEntry(holding ? null : entry, buffer, location.key);
+  const buffered = useBufferedDrafts(holding ? buffer : null, sender.userId, current?.id);
 
   // A newly resolved draft becomes the one compose holds (state adjusted while rendering, React's pattern for it).
   const [taken, setTaken] = useState<Draft | null>(null);
@@ -89,6 +92,7 @@ export function ComposeView({ sender, openBuffer }: ComposeViewProps) {
   return (
     <div className="space-y-6">
       {notice}
+      <BufferedDrafts drafts={buffered.data ?? []} />
       <ComposeForm
         key={current.id}
         initial={current}
