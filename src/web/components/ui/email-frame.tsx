@@ -67,7 +67,8 @@ export function EmailFrame({ html, title, width, dark = false, height = 520 }: E
         />
       </div>
       {(scale < 1 || REMOTE_IMAGE_HINT.test(html)) && (
-        <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+        // The box's background follows the preview's own light/dark switch, not the page's scheme: so does this text.
+        <p className={`mt-2 text-xs ${dark ? 'text-slate-300' : 'text-slate-600'}`}>
           {scale < 1 && `Shown at ${Math.round(scale * 100)}% of its ${frameWidth} px width. `}
           {REMOTE_IMAGE_HINT.test(html) && 'Remote images are not loaded in previews.'}
         </p>
