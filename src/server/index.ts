@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { warmMessageSanitizer } from './routes/message-body';
 import { ensureBootstrapUsers, type BootstrapUser } from './access/bootstrap-users';
 import { ensureBootstrapAdmins, type BootstrapAdmin } from './auth/bootstrap-admins';
 import { createConsoleStore, openConsoleDatabase } from './db/index';
@@ -98,6 +99,9 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       { logger, retry: options.retry, userAgent: `sentroy-console/${version}` },
     ),
   });
+
+  // Load the email sanitiser's workers while starting, not when the first message is opened.
+  warmMessageSanitizer();
 
   const limits = httpServerLimits(config.limits.maxConnectionsPerAddress, options.serverLimits);
   const server = serve({

@@ -63,7 +63,8 @@ beforeEach(() => {
 const body = (cookie: string, query: string) =>
   h.request(`/api/console/inbox/message-body?${query}`, { headers: { cookie } });
 
-describe('GET /api/console/inbox/message-body', () => {
+// The first request starts the sanitiser's worker, which loads jsdom: slow while other work loads the machine.
+describe('GET /api/console/inbox/message-body', { timeout: 180_000 }, () => {
   it('serves the sanitised message as its own document under a strict CSP', async () => {
     const res = await body(admin, `mailbox=${GRANTED}&folder=INBOX&uid=7`);
     expect(res.status, res.text_).toBe(200);
@@ -136,5 +137,16 @@ describe('GET /api/console/inbox/message-body', () => {
     expect(csp).toContain("img-src 'self' data: blob:;");
     expect(csp).toContain("frame-src 'self';");
     expect(csp).not.toMatch(/https?:/);
+  });
+  it('shows a message too deep for the sanitiser as its text, with a note, and keeps serving', async () => {
+    answer = message(`${'<div>'.repeat(5_000)}deep<img src="http://remote.test/x.png">`, 'The text part.');
+    const res = await body(admin, `mailbox=${GRANTED}&folder=INBOX&uid=7`);
+    expect(res.status, res.text_).toBe(200);
+    expect(res.text_).toContain('too large or too complex to show safely');
+    expect(res.text_).toContain('The text part.');
+    expect(res.text_).not.toMatch(/<div|remote\.test/);
+    answer = message(HTML);
+    const next = await body(admin, `mailbox=${GRANTED}&folder=INBOX&uid=7`);
+    expect(next.text_).toContain('<body style="background:#f6f6f6;padding:0">');
   });
 });

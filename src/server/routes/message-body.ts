@@ -12,7 +12,9 @@ import {
 import type { AppDeps, AppEnv } from '../app-types';
 import { ApiError } from '../http-errors';
 import { normalizeContentId } from '../mail-html/email-urls';
-import { emailDocumentCsp, sanitizeEmailDocument, textEmailDocument } from '../mail-html/sanitize-email';
+import { exceedsEmailHtmlLimits, measureHtml } from '../mail-html/html-complexity';
+import { emailDocumentCsp, textEmailDocument, type SanitizedEmailDocument } from '../mail-html/sanitize-email';
+import { createSanitizePool, SanitizeUnavailableError, type SanitizePool } from '../mail-html/sanitize-pool';
 import { consoleOrigin } from '../request-info';
 import { parseOrThrow } from '../validation';
 
@@ -52,14 +54,12 @@ export function messageBodyRoutes(deps: AppDeps) {
     const detail = parsed.data;
 
     const allowRemote = images === '1';
-    const document =
-      detail.htmlBody !== null
-        ? sanitizeEmailDocument(detail.htmlBody, {
-            allowRemote,
-            selfOrigin: consoleOrigin(c, deps.config),
-            resolveCid: cidResolver(detail, uid, query),
-          })
-        : textEmailDocument(detail.textBody ?? '');
+    const document = await messageDocument(detail, {
+      allowRemote,
+      selfOrigin: consoleOrigin(c, deps.config),
+      cids: cidUrls(detail, uid, query),
+      onFallback: (reason) => deps.logger.warn(`message-body: uid ${uid} shown as text (${reason})`),
+    });
 
     return c.body(document.html, 200, {
       'Content-Type': 'text/html; charset=utf-8',
@@ -76,17 +76,58 @@ export function messageBodyRoutes(deps: AppDeps) {
 }
 
 /** `cid:` images are the message's own inline parts, served by the console's attachment route (same origin). */
-function cidResolver(detail: MessageDetail, uid: number, query: URLSearchParams) {
-  const parts = new Map<string, string>();
+function cidUrls(detail: MessageDetail, uid: number, query: URLSearchParams): [string, string][] {
+  const urls: [string, string][] = [];
   for (const a of detail.attachments) {
-    if (a.contentId && a.contentType.toLowerCase().startsWith('image/')) {
-      parts.set(normalizeContentId(a.contentId), a.partId);
-    }
+    if (!a.contentId || !a.contentType.toLowerCase().startsWith('image/')) continue;
+    if (!partIdSchema.safeParse(a.partId).success) continue;
+    const path = buildPath(sentroyEndpoints.downloadAttachment.path, { uid, partId: a.partId });
+    urls.push([normalizeContentId(a.contentId), `/api${path}?${query.toString()}`]);
   }
-  return (contentId: string) => {
-    const partId = parts.get(contentId);
-    if (partId === undefined || !partIdSchema.safeParse(partId).success) return undefined;
-    const path = buildPath(sentroyEndpoints.downloadAttachment.path, { uid, partId });
-    return `/api${path}?${query.toString()}`;
+  return urls;
+}
+
+const TEXT_INSTEAD = "[This message's HTML is too large or too complex to show safely, so its text is shown instead.]";
+
+/**
+ * The document for one message: its sanitised HTML, or its text. HTML past the limits of html-complexity.ts, or whose
+ * sanitising fails or runs out of time in the worker pool (sanitize-pool.ts), is shown as text with a note, so one
+ * mail can neither hold the BFF nor leave the reader empty.
+ */
+async function messageDocument(
+  detail: MessageDetail,
+  options: { allowRemote: boolean; selfOrigin: string; cids: [string, string][]; onFallback: (reason: string) => void },
+): Promise<SanitizedEmailDocument> {
+  if (detail.htmlBody === null) return textEmailDocument(detail.textBody ?? '');
+  const asText = (reason: string) => {
+    options.onFallback(reason);
+    return textEmailDocument(`${TEXT_INSTEAD}\n\n${detail.textBody ?? ''}`);
   };
+  const complexity = measureHtml(detail.htmlBody);
+  if (exceedsEmailHtmlLimits(complexity)) {
+    return asText(`${complexity.bytes} bytes, ${complexity.depth} levels deep`);
+  }
+  try {
+    return await sharedSanitizePool().sanitize({
+      html: detail.htmlBody,
+      allowRemote: options.allowRemote,
+      selfOrigin: options.selfOrigin,
+      cids: options.cids,
+    });
+  } catch (error) {
+    if (error instanceof SanitizeUnavailableError) return asText(error.message);
+    throw error;
+  }
+}
+
+let pool: SanitizePool | undefined;
+/** One pool per process, shared by every app instance; its workers start on the first message or at `warm…`. */
+function sharedSanitizePool(): SanitizePool {
+  pool ??= createSanitizePool();
+  return pool;
+}
+
+/** Called by startServer: a serving console loads the sanitiser while it starts, not when the first mail opens. */
+export function warmMessageSanitizer(): void {
+  sharedSanitizePool().warm();
 }
