@@ -94,13 +94,13 @@ export function Row({
               )}
             </span>
             {size > 1 && (
-              <span className="shrink-0 text-xs font-normal text-slate-500 dark:text-slate-400">
+              <span className="shrink-0 text-xs font-normal text-slate-600 dark:text-slate-400">
                 {size}
                 <span className="sr-only"> messages</span>
               </span>
             )}
             {row.unread && <span className="sr-only">(unread)</span>}
-            <span className="ml-auto shrink-0 text-xs font-normal text-slate-500 dark:text-slate-400">
+            <span className="ml-auto shrink-0 text-xs font-normal text-slate-600 dark:text-slate-400">
               {listDate(m.date)}
             </span>
           </span>
