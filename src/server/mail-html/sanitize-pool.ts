@@ -101,8 +101,8 @@ export function createSanitizePool(options: SanitizePoolOptions = {}) {
       else finish(slot, { error: new SanitizeUnavailableError(reply.error) });
       pump();
     });
-    worker.on('error', (error) => {
-      retire(index, new SanitizeUnavailableError(error.message));
+    worker.on('error', (error: unknown) => {
+      retire(index, new SanitizeUnavailableError(error instanceof Error ? error.message : String(error)));
       pump();
     });
     worker.on('exit', () => {
