@@ -11,6 +11,9 @@ async function signInAs(page: Page, user: { email: string; password: string }) {
 }
 
 test.describe('access control', () => {
+  // Several sign-ins (password hashing) per test: on a busy machine 30 s is not enough.
+  test.describe.configure({ timeout: 60_000 });
+
   test('the member sees only their mailbox and cannot reach another one by URL', async ({ page }) => {
     await page.goto('/login');
     await page.getByLabel('Email').fill(DEMO_MEMBER.email);

@@ -22,11 +22,17 @@ test.describe('inbox', () => {
     await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
     await expect(firstRow.getByRole('link')).toBeFocused();
 
-    // Mark as unread, then read again: the Inbox count follows.
+    // Opening marks it read after a moment; then Mark as unread and u flip it, and the Inbox count follows.
+    // (Waiting for the first is what keeps the auto-read timer from racing the clicks on a busy machine.)
     const inboxLink = folders.getByRole('link', { name: /^Inbox/ });
+    await expect(firstRow).not.toContainText('(unread)');
+    const readCount = await inboxLink.textContent();
     await page.getByRole('button', { name: 'Mark as unread' }).click();
+    await expect(firstRow).toContainText('(unread)');
+    await expect(inboxLink).not.toHaveText(readCount ?? '');
     const unreadAfter = await inboxLink.textContent();
     await page.keyboard.press('u');
+    await expect(firstRow).not.toContainText('(unread)');
     await expect(inboxLink).not.toHaveText(unreadAfter ?? '');
 
     await folders.getByRole('link', { name: /^Sent/ }).click();
