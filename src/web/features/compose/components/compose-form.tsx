@@ -74,17 +74,21 @@ export function ComposeForm({ initial, buffer, sender: me, onSaved, onDone }: Co
   const sender = senderDomain(draft.from, { mailboxes, domains });
   const sendAnyway = sender.problem !== undefined && sendAnywayFrom === draft.from;
 
-  function patchAttachment(id: string, patch: Partial<DraftAttachment>) {
-    update((d) => ({ attachments: d.attachments.map((a) => (a.id === id ? { ...a, ...patch } : a)) }));
+  function patchAttachment(id: string, patch: Partial<DraftAttachment>, options?: { quiet: boolean }) {
+    update((d) => ({ attachments: d.attachments.map((a) => (a.id === id ? { ...a, ...patch } : a)) }), options);
   }
 
   // Files of a restored or forwarded draft come as Blobs: read them to base64, with the same progress as a new file.
+  // Reading them back is not an edit: a draft opened from Drafts is not saved again just for that.
   useEffect(() => {
+    const quiet = { quiet: true };
     for (const attachment of initial.attachments) {
       if (attachment.content !== null || !attachment.blob || attachment.error) continue;
-      readFileAsBase64(attachment.blob, (readBytes) => patchAttachment(attachment.id, { readBytes }))
-        .then((content) => patchAttachment(attachment.id, { content, readBytes: attachment.size }))
-        .catch(() => patchAttachment(attachment.id, { error: 'This file could not be read back from the draft' }));
+      readFileAsBase64(attachment.blob, (readBytes) => patchAttachment(attachment.id, { readBytes }, quiet))
+        .then((content) => patchAttachment(attachment.id, { content, readBytes: attachment.size }, quiet))
+        .catch(() =>
+          patchAttachment(attachment.id, { error: 'This file could not be read back from the draft' }, quiet),
+        );
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the draft this form started with
   }, []);

@@ -93,6 +93,23 @@ describe('useDraft: autosave to the Drafts folder', () => {
     expect(copies(server)).toEqual([]);
   });
 
+  it('reading restored files back is not an edit; a draft still in the browser buffer is saved on opening', async () => {
+    const { server, hook } = setup({ from: INFO, subject: 'Opened from Drafts' });
+    await act(() => hook.result.current.update({ lang: '' }, { quiet: true }));
+    await settle(hook);
+    expect(server.calls).toEqual([]);
+
+    const buffer = createMemoryDraftBuffer();
+    const unsynced: Draft = { ...newDraft(), from: INFO, subject: 'Written offline' };
+    await buffer.save(unsynced);
+    const resumed = renderHook(() =>
+      useDraft(unsynced, { buffer, server, canUseDrafts: () => true, delayMs: 20, retryMs: 30 }),
+    );
+    await waitFor(() => expect(resumed.result.current.state.kind).toBe('saved'));
+    expect(copies(server).map((c) => c.body.subject)).toEqual(['Written offline']);
+    expect(await buffer.list()).toEqual([]);
+  });
+
   it('saves on leaving compose, without touching React once unmounted', async () => {
     const { server, hook } = setup({ from: INFO });
     await type(hook, { subject: 'Left quickly' });

@@ -53,8 +53,9 @@ export function useDraft(initial: Draft, options: UseDraftOptions) {
 
   useEffect(() => {
     saver.attach();
+    saver.resumeIfBuffered();
     const onHide = () => void saver.flush();
-    const onOnline = () => saver.retryNow();
+    const onOnline = () => saver.retryIfFailed();
     window.addEventListener('pagehide', onHide);
     window.addEventListener('online', onOnline);
     return () => {
@@ -65,13 +66,20 @@ export function useDraft(initial: Draft, options: UseDraftOptions) {
     };
   }, [saver]);
 
-  const update = useCallback((patch: Partial<Draft> | ((d: Draft) => Partial<Draft>)) => {
-    setDraft((d) => ({
-      ...d,
-      ...(typeof patch === 'function' ? patch(d) : patch),
-      updatedAt: new Date().toISOString(),
-    }));
-  }, []);
+  /**
+   * A change by the user. `quiet`: bookkeeping that changes nothing the draft says (a restored file read back into
+   * base64), so it does not count as a change to save.
+   */
+  const update = useCallback(
+    (patch: Partial<Draft> | ((d: Draft) => Partial<Draft>), { quiet = false }: { quiet?: boolean } = {}) => {
+      setDraft((d) => ({
+        ...d,
+        ...(typeof patch === 'function' ? patch(d) : patch),
+        updatedAt: quiet ? d.updatedAt : new Date().toISOString(),
+      }));
+    },
+    [],
+  );
 
   /** A failed send keeps the draft: saving resumes (finish() was not called). */
   return { draft, update, state, flush: saver.flush, finish: saver.finish };
@@ -91,6 +99,7 @@ function createDraftSaver(initial: Draft, initialOptions: UseDraftOptions, react
   let timer: ReturnType<typeof setTimeout> | undefined;
   let options = initialOptions;
   let mounted = true;
+  let lastKind: DraftSaveState['kind'] = 'idle';
 
   const saver = {
     use(next: UseDraftOptions) {
@@ -105,6 +114,7 @@ function createDraftSaver(initial: Draft, initialOptions: UseDraftOptions, react
       if (timer !== undefined) void saver.flush();
     },
     report(next: DraftSaveState) {
+      lastKind = next.kind;
       if (mounted) react.setState(next);
     },
     schedule(ms: number) {
@@ -123,6 +133,18 @@ function createDraftSaver(initial: Draft, initialOptions: UseDraftOptions, react
       const next = queue.then(save, save);
       queue = next.catch(() => undefined);
       return next;
+    },
+    /** A draft that is still in the browser's buffer never reached Drafts (offline, closed tab): save it now. */
+    resumeIfBuffered() {
+      void options.buffer
+        .load(latest.id)
+        .then((buffered) => {
+          if (buffered && !closed) saver.retryNow();
+        })
+        .catch(() => undefined);
+    },
+    retryIfFailed() {
+      if (lastKind === 'failed') saver.retryNow();
     },
     retryNow() {
       covered = '';
