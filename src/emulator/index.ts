@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { EmulatorEnv } from './context';
@@ -161,6 +162,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   };
 }
 
+const IDLE_KEEP_ALIVE_MS = 65_000;
+
 /** Start the emulator on a real port. */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const instance = await createEmulator(options);
@@ -170,6 +173,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     server = serve({ fetch: instance.app.fetch, hostname: host, port: options.port ?? 0 }, (info: AddressInfo) =>
       resolve(info.port),
     );
+    // Idle connections stay open for a minute, like the platform's proxies. With Node's default of 5 s, the BFF's
+    // pooled connection could be closed by the emulator just as the BFF reused it for a POST on a busy machine,
+    // which fails (a POST is not retried) as a 502.
+    (server as Server).keepAliveTimeout = IDLE_KEEP_ALIVE_MS;
+    (server as Server).headersTimeout = IDLE_KEEP_ALIVE_MS + 5_000;
     server.once('error', reject);
   }).catch(async (error: unknown) => {
     await instance.close();

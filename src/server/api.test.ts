@@ -254,7 +254,8 @@ describe('platform quirks', () => {
     expect(fake.requests).toHaveLength(0);
 
     const fits = { ...(validCalls.send.json as object), attachments: [{ filename: 'ok.txt', content: 'aGVsbG8=' }] };
-    expect((await api('/api/send', { method: 'POST', json: fits })).status).toBe(201);
+    const sent = await api('/api/send', { method: 'POST', json: fits });
+    expect(sent.status, sent.text_).toBe(201);
     expect(JSON.parse(fake.requests[0]!.body).attachments).toEqual([{ filename: 'ok.txt', content: 'aGVsbG8=' }]);
   });
 

@@ -5,6 +5,7 @@
  * a test can prove the access token never leaves the server.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,7 +62,11 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     const status = c.req.method === 'POST' && created ? 201 : 200;
     return c.json({ data: { echo: `${c.req.method} ${url.pathname}` } }, status);
   });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+  // Idle connections stay open past any test's pause: with Node's 5 s default the BFF's pooled connection could be
+  // closed just as it was reused for a POST (after a slow 27 MB refusal, say), which fails as a 502.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 70_000;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   fake.close = () =>
