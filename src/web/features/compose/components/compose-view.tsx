@@ -1,5 +1,5 @@
 import type { ConsoleRole } from '@contract/index';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
@@ -40,6 +40,15 @@ export function ComposeView({ sender, openBuffer }: ComposeViewProps) {
   const holding = current !== null && entry.kind === 'draft' && entry.id === current.id;
   const resolved = useComposeEntry(holding ? null : entry, buffer, location.key);
   const buffered = useBufferedDrafts(holding ? buffer : null, sender.userId, current?.id);
+  // The save on leaving compose finishes after this page is gone; its URL update must not land on the next page
+  // (setParams navigates wherever the user is now, and gave the inbox a ?draft=… of its own).
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   // A newly resolved draft becomes the one compose holds (state adjusted while rendering, React's pattern for it).
   const [taken, setTaken] = useState<Draft | null>(null);
@@ -100,7 +109,7 @@ export function ComposeView({ sender, openBuffer }: ComposeViewProps) {
         sender={sender}
         onSaved={(mailbox) => {
           // A reload comes back to this draft even once the browser's buffer has let go of it.
-          if (params.get('mailbox') !== mailbox)
+          if (mounted.current && params.get('mailbox') !== mailbox)
             setParams(draftSearch({ id: current.id, from: mailbox }), { replace: true });
         }}
         onDone={(done) => {
