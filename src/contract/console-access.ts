@@ -147,6 +147,8 @@ export const AUDIT_ACTIONS = [
   'account.session-end',
   /** A request the access gate refused for what it named: a mailbox (not granted, not the company's) or a send job. */
   'access.refused',
+  /** A console route that changes state refused a body that was not JSON, too deep or too large. */
+  'request.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
