@@ -64,7 +64,8 @@ export function AttachmentChips({ mailbox, folder, uid, attachments }: Attachmen
             >
               <Icon name="paperclip" />
               <span className="min-w-0">
-                Download <BidiText text={a.filename} /> <span className="text-slate-500">({formatSize(a.size)})</span>
+                Download <BidiText text={a.filename} />{' '}
+                <span className="text-slate-500 dark:text-slate-400">({formatSize(a.size)})</span>
               </span>
             </a>
           </li>
