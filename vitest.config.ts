@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/web/testing/setup-testing-library.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: forks keep native modules (better-sqlite3) isolated per worker.
