@@ -11,6 +11,7 @@ const ACTION_LABELS: Record<string, string> = {
   'mail.delete': 'Deleted a message',
   'mail.mark-read': 'Marked as read',
   'mail.mark-unread': 'Marked as unread',
+  'mail.save-draft': 'Saved a draft',
   'user.create': 'Created a user',
   'user.update': 'Changed a user',
   'user.password-reset': "Reset a user's password",
@@ -19,6 +20,7 @@ const ACTION_LABELS: Record<string, string> = {
   'account.sign-out-everywhere': 'Signed out everywhere',
   'account.session-end': 'Ended a session',
   'access.refused': 'Refused access',
+  'request.refused': 'Refused a request (body not JSON, too deep or too large)',
 };
 
 export function actionLabel(action: string): string {
@@ -31,7 +33,7 @@ export type Outcome = 'ok' | 'refused' | 'failed';
 export function outcomeOf(entry: Pick<AuditEntryView, 'action' | 'detail'>): Outcome | null {
   const result = entry.detail?.result;
   if (result === 'ok' || result === 'refused' || result === 'failed') return result;
-  if (entry.action === 'access.refused') return 'refused';
+  if (entry.action === 'access.refused' || entry.action === 'request.refused') return 'refused';
   if (entry.action === 'login.failure' || entry.action === 'login.throttled') return 'failed';
   return null;
 }
