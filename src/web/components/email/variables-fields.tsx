@@ -32,7 +32,9 @@ export function VariablesFields({ names, sections, values, onChange, errors = {}
           <div key={name}>
             <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-100">
               {name}
-              {sections.has(name) && <span className="font-normal text-slate-500 dark:text-slate-400"> (rows, JSON)</span>}
+              {sections.has(name) && (
+                <span className="font-normal text-slate-500 dark:text-slate-400"> (rows, JSON)</span>
+              )}
             </label>
             {sections.has(name) ? (
               <textarea
