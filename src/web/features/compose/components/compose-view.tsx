@@ -1,6 +1,6 @@
 import type { ConsoleRole } from '@contract/index';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigation, useSearchParams } from 'react-router';
 import { LoadingState } from '@web/components/ui/status-message';
 import { paths } from '@web/config/paths';
 import { useBufferedDrafts } from '../hooks/use-buffered-drafts';
@@ -40,15 +40,18 @@ export function ComposeView({ sender, openBuffer }: ComposeViewProps) {
   const holding = current !== null && entry.kind === 'draft' && entry.id === current.id;
   const resolved = useComposeEntry(holding ? null : entry, buffer, location.key);
   const buffered = useBufferedDrafts(holding ? buffer : null, sender.userId, current?.id);
-  // The save on leaving compose finishes after this page is gone; its URL update must not land on the next page
-  // (setParams navigates wherever the user is now, and gave the inbox a ?draft=… of its own).
-  const mounted = useRef(true);
+  // Naming the draft in the URL must never land on another page. setParams navigates wherever the router is now: a
+  // save finishing after compose is gone, or a draft resolving while the router is already loading the page the
+  // user went back to (compose stays rendered until then), gave that page a ?draft=… of its own.
+  const navigation = useNavigation();
+  const settled = navigation.state === 'idle';
+  const mayRename = useRef(true);
   useEffect(() => {
-    mounted.current = true;
+    mayRename.current = settled;
     return () => {
-      mounted.current = false;
+      mayRename.current = false;
     };
-  }, []);
+  }, [settled]);
 
   // A newly resolved draft becomes the one compose holds (state adjusted while rendering, React's pattern for it).
   const [taken, setTaken] = useState<Draft | null>(null);
@@ -59,8 +62,8 @@ export function ComposeView({ sender, openBuffer }: ComposeViewProps) {
   }
   // …and the URL names it, so a reload (or another tab) comes back to this draft.
   useEffect(() => {
-    if (current && !holding) setParams(draftSearch(current), { replace: true });
-  }, [current, holding, setParams]);
+    if (current && !holding && settled) setParams(draftSearch(current), { replace: true });
+  }, [current, holding, settled, setParams]);
 
   const notice = outcome && (
     <div className="space-y-2">
@@ -109,7 +112,7 @@ export function ComposeView({ sender, openBuffer }: ComposeViewProps) {
         sender={sender}
         onSaved={(mailbox) => {
           // A reload comes back to this draft even once the browser's buffer has let go of it.
-          if (mounted.current && params.get('mailbox') !== mailbox)
+          if (mayRename.current && params.get('mailbox') !== mailbox)
             setParams(draftSearch({ id: current.id, from: mailbox }), { replace: true });
         }}
         onDone={(done) => {
